@@ -1,0 +1,26 @@
+"""The council is broad: distinct organizations over a target number, capped at full credit."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome, Params, graded, same_organization
+from lipcheck.model import Proposal
+
+
+class CouncilBreadthParams(Params):
+    target: int
+
+
+def check(proposal: Proposal, params: CouncilBreadthParams, context: Context) -> Outcome:
+    members = proposal.council.members if proposal.council else []
+    count = len({same_organization(member.organization) for member in members})
+    credit = min(1.0, count / params.target) if params.target > 0 else 1.0
+    message = "check.breadth.enough" if credit >= 1 else "check.breadth.short"
+    short = max(0, params.target - count)
+    return graded(
+        credit, message, ("council", "members") if proposal.council else (),
+        (f"{short} more organizations",) if short else (),
+        count=count, target=params.target, short=short,
+    )
+
+
+PARAMS = CouncilBreadthParams

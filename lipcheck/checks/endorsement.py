@@ -1,0 +1,33 @@
+"""An applicant that is not a government is endorsed by the municipality, on or before submission."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.model import ApplicantType, Proposal
+
+
+class EndorsementParams(Params):
+    applies_to: tuple[ApplicantType, ...]
+
+
+def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Outcome:
+    applicant = proposal.applicant
+    if applicant is None or applicant.type not in params.applies_to:
+        return not_applicable("check.endorsement.not-needed", ("applicant",))
+    endorsement = applicant.endorsement
+    if endorsement is None:
+        return unmet("check.endorsement.absent", ("applicant",), ("endorsement",))
+    where = ("applicant", "endorsement")
+    if proposal.submitted is None:
+        return met("check.endorsement.given-undated-proposal", where, by=endorsement.by)
+    if endorsement.date is None:
+        return unmet("check.endorsement.undated", where, ("endorsement.date",))
+    if endorsement.date > proposal.submitted:
+        return unmet(
+            "check.endorsement.after-submission", (*where, "date"), ("endorsement before submission",),
+            date=endorsement.date.isoformat(), submitted=proposal.submitted.isoformat(),
+        )
+    return met("check.endorsement.given", where, by=endorsement.by, date=endorsement.date.isoformat())
+
+
+PARAMS = EndorsementParams

@@ -1,0 +1,31 @@
+"""A community-organization applicant has existed for some years before it applies."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.model import ApplicantType, Proposal
+
+
+class EstablishedParams(Params):
+    applies_to: tuple[ApplicantType, ...]
+    min_years: int
+
+
+def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Outcome:
+    applicant = proposal.applicant
+    if applicant is None or applicant.type not in params.applies_to:
+        return not_applicable("check.established.not-needed", ("applicant",))
+    if applicant.established is None:
+        return unmet("check.established.absent", ("applicant",), ("established",))
+    reference = proposal.submitted or context.today
+    counted_from = "submitted" if proposal.submitted else "today"
+    years = reference.year - applicant.established
+    args = {"year": applicant.established, "years": years, "min": params.min_years,
+            "reference": reference.isoformat(), "counted_from": counted_from}
+    if years >= params.min_years:
+        return met(f"check.established.enough.{counted_from}", ("applicant", "established"), **args)
+    return unmet(f"check.established.too-recent.{counted_from}", ("applicant", "established"),
+                 (f"{params.min_years} years",), **args)
+
+
+PARAMS = EstablishedParams

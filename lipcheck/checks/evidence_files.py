@@ -1,0 +1,28 @@
+"""Evidence files named in the proposal exist and lie inside the proposal's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.model import Proposal
+
+
+def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
+    endorsement = proposal.applicant.endorsement if proposal.applicant else None
+    if endorsement is None or endorsement.evidence is None:
+        return not_applicable("check.evidence.none")
+    where = ("applicant", "endorsement", "evidence")
+    written = endorsement.evidence
+    if context.folder is None:
+        return not_applicable("check.evidence.no-folder", where)
+    if Path(written).is_absolute():
+        return unmet("check.evidence.absolute", where, (written,), path=written)
+    folder = context.folder.resolve()
+    target = (folder / written).resolve()
+    # resolve() follows symlinks, so a link that points out of the folder is caught here too.
+    if not target.is_relative_to(folder):
+        return unmet("check.evidence.outside", where, (written,), path=written)
+    if not target.is_file():
+        return unmet("check.evidence.missing", where, (written,), path=written)
+    return met("check.evidence.found", where, path=written)

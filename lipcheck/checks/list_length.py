@@ -1,0 +1,27 @@
+"""A list names enough entries: full credit at `full`, half at `half`."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, value_at
+from lipcheck.model import Proposal
+
+
+class ListLengthParams(Params):
+    field: str
+    full: int
+    half: int
+
+
+def check(proposal: Proposal, params: ListLengthParams, context: Context) -> Outcome:
+    entries = [entry for entry in value_at(proposal, params.field) or [] if is_given(entry)]
+    count = len(entries)
+    credit = 1.0 if count >= params.full else 0.5 if count >= params.half else 0.0
+    short = max(0, params.full - count)
+    return graded(
+        credit, "check.list.enough" if credit >= 1 else "check.list.short",
+        field_path(params.field), (f"{short} more",) if short else (),
+        count=count, full=params.full, field=params.field,
+    )
+
+
+PARAMS = ListLengthParams

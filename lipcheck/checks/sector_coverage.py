@@ -1,0 +1,26 @@
+"""The council covers a list of sectors; credit is the share covered."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome, Params, graded
+from lipcheck.model import Proposal, Sector
+
+
+class SectorCoverageParams(Params):
+    sectors: tuple[Sector, ...]
+
+
+def check(proposal: Proposal, params: SectorCoverageParams, context: Context) -> Outcome:
+    members = proposal.council.members if proposal.council else []
+    covered = {code for member in members for code in member.codes}
+    missing = tuple(code for code in params.sectors if code not in covered)
+    share = (len(params.sectors) - len(missing)) / len(params.sectors) if params.sectors else 1.0
+    message = "check.sectors.all" if not missing else "check.sectors.missing"
+    return graded(
+        share, message, ("council", "members") if proposal.council else (), missing,
+        covered=len(params.sectors) - len(missing), total=len(params.sectors),
+        missing=", ".join(missing),
+    )
+
+
+PARAMS = SectorCoverageParams

@@ -1,0 +1,42 @@
+"""Run a pack's rules on a proposal and stamp each outcome with the rule's id, severity and weight."""
+
+from __future__ import annotations
+
+from lipcheck.checks import Context, Outcome
+from lipcheck.findings import RuleResult, Severity, Status
+from lipcheck.loader import Positions
+from lipcheck.model import Proposal
+from lipcheck.pack import Pack, Rule
+
+_NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
+
+
+def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
+    """The rule's check kind applied to `proposal`, unstamped (used by the engine and the rule tests)."""
+    outcome: Outcome = rule.module.check(proposal, rule.params, context)
+    return outcome
+
+
+def check(pack: Pack, proposal: Proposal, positions: Positions, context: Context) -> tuple[RuleResult, ...]:
+    """Every rule of `pack` applied to `proposal`, in the pack's order."""
+    results = []
+    for rule in pack.rules:
+        outcome = run_rule(rule, proposal, context)
+        weight = 0.0 if rule.severity in _NO_POINTS else rule.weight
+        credit = outcome.credit if outcome.status is not Status.NOT_APPLICABLE else 0.0
+        results.append(
+            RuleResult(
+                rule=rule.id,
+                title=rule.title,
+                severity=rule.severity,
+                weight=weight,
+                status=outcome.status,
+                credit=credit,
+                message=outcome.message,
+                location=positions.value(outcome.path),
+                remediation=rule.remediation,
+                source=rule.source,
+                missing=outcome.missing,
+            )
+        )
+    return tuple(results)

@@ -1,0 +1,130 @@
+"""The values that travel between stages: severities, locations, findings, rule results, reports."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How much an unmet rule matters; ordered from most to least serious."""
+
+    BLOCKER = "blocker"
+    MAJOR = "major"
+    MINOR = "minor"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious, so `--fail-on` can compare severities."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {
+    Severity.BLOCKER: 4,
+    Severity.MAJOR: 3,
+    Severity.MINOR: 2,
+    Severity.WARNING: 1,
+    Severity.INFO: 0,
+}
+
+
+class Status(str, enum.Enum):
+    """How far a proposal meets one rule."""
+
+    MET = "met"
+    PARTIAL = "partial"
+    UNMET = "unmet"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class Verdict(str, enum.Enum):
+    """The one-word answer to "are we ready?"."""
+
+    READY = "ready"
+    NEARLY_READY = "nearly-ready"
+    NOT_READY = "not-ready"
+    INELIGIBLE = "ineligible"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the proposal file; line and column count from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Message:
+    """A user-facing sentence, kept as a catalogue id and its arguments until it is rendered."""
+
+    id: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem with the file itself (syntax, encoding, limits, schema): it makes the proposal invalid."""
+
+    code: str
+    """Stable identifier of the kind of problem, e.g. `duplicate-key`."""
+    message: Message
+    location: Location | None
+    hint: Message | None = None
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One rule of the pack applied to one proposal, stamped by the engine."""
+
+    rule: str
+    title: str
+    severity: Severity
+    weight: float
+    """Points the rule is worth when fully met; 0 for blockers and warnings."""
+    status: Status
+    credit: float
+    """Share of the weight earned, from 0 to 1."""
+    message: Message
+    location: Location | None
+    remediation: str
+    source: str
+    missing: tuple[str, ...] = ()
+    """What the proposal lacks for this rule, in the domain's codes (e.g. sector codes)."""
+
+    @property
+    def points(self) -> float:
+        return self.weight * self.credit
+
+    @property
+    def gain(self) -> float:
+        """Points the proposal would add by meeting the rule fully."""
+        return self.weight - self.points
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (Status.UNMET, Status.PARTIAL)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything lipcheck concluded about one proposal file."""
+
+    path: str
+    """The file as the user named it."""
+    pack_id: str
+    pack_version: str
+    score: float | None
+    """0 to 100, unrounded; None when the proposal is invalid."""
+    verdict: Verdict
+    thresholds: Mapping[str, float]
+    results: tuple[RuleResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    fixes: tuple[str, ...] = ()
+    """Rule ids whose fixes, taken together, are the fewest that reach `ready`."""
+    notes: tuple[Message, ...] = ()
+    """Things the reader should know about how the rules were read (e.g. no submission date)."""

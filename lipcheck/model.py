@@ -1,0 +1,222 @@
+"""The proposal format, version 1, as a pydantic schema (a public contract: add, never rename).
+
+Nearly every section is optional so that a draft still validates and the rules, not the
+schema, say what is missing. The schema is strict about shapes and types: a number where
+text belongs is an error, never silently converted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+FORMAT_VERSION = 1
+
+SECTOR_CODES = (
+    "municipal", "community", "settlement", "language", "association", "employment",
+    "economic-development", "federal", "provincial", "employer", "school", "health", "police",
+    "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
+    "indigenous", "justice", "funder", "lived-experience",
+)  # fmt: skip
+
+Sector = Literal[
+    "municipal", "community", "settlement", "language", "association", "employment",
+    "economic-development", "federal", "provincial", "employer", "school", "health", "police",
+    "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
+    "indigenous", "justice", "funder", "lived-experience",
+]  # fmt: skip
+Province = Literal["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
+ApplicantType = Literal[
+    "municipality", "regional-government", "community-organization", "provincial-government",
+    "federal-government", "business", "school-board", "individual",
+]  # fmt: skip
+Role = Literal["chair", "co-chair", "member", "observer", "ex-officio"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _iso_date(value: object) -> object:
+    """Dates are written `YYYY-MM-DD`; the loader hands them over as the text the user wrote."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise PydanticCustomError("iso_date", "Input should be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "impossible_date", "{value} is not a date that exists", {"value": value}
+        ) from None
+
+
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Text = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Community(_Section):
+    """The place the partnership plans for."""
+
+    name: Text
+    province: Province | None = None
+    population: Count | None = None
+    newcomers: Count | None = None
+
+
+class Endorsement(_Section):
+    """The municipality's or regional government's support of a community-organization applicant."""
+
+    by: Text
+    form: Literal["council-resolution", "letter"]
+    date: IsoDate | None = None
+    evidence: Text | None = Field(
+        default=None, description="Path to the endorsement document, relative to the proposal."
+    )
+
+
+class Applicant(_Section):
+    """The one organization that applies on the council's behalf."""
+
+    name: Text | None = None
+    type: ApplicantType | None = None
+    established: int | None = Field(default=None, ge=1600, description="Founding year.")
+    endorsement: Endorsement | None = None
+
+    @field_validator("established")
+    @classmethod
+    def _not_in_future(cls, year: int | None) -> int | None:
+        if year is not None and year > dt.date.today().year:
+            raise PydanticCustomError(
+                "future_year", "{year} is in the future", {"year": year}
+            )
+        return year
+
+
+class Member(_Section):
+    """One organization on the Partnership Council."""
+
+    organization: Text
+    sectors: list[Sector] | None = Field(default=None, min_length=1)
+    sector: Sector | list[Sector] | None = Field(
+        default=None, description="Shorthand for `sectors` with one code (or a list)."
+    )
+    role: Role = "member"
+    representative: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_sector_field(self) -> Member:
+        if self.sectors is not None and self.sector is not None:
+            raise PydanticCustomError("sector_twice", "Give either `sector` or `sectors`, not both")
+        if self.sectors is None and self.sector is None:
+            raise PydanticCustomError("sector_missing", "A member needs at least one sector")
+        if isinstance(self.sector, list) and not self.sector:
+            raise PydanticCustomError("sector_missing", "A member needs at least one sector")
+        return self
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The member's sector codes, whichever way they were written."""
+        if self.sectors is not None:
+            return tuple(self.sectors)
+        if isinstance(self.sector, list):
+            return tuple(self.sector)
+        return (self.sector,) if self.sector else ()
+
+
+class Council(_Section):
+    """The Partnership Council."""
+
+    name: Text | None = None
+    members: list[Member] = []
+
+
+class CoordinatingStructure(_Section):
+    """Something that links the LIP to broader city processes."""
+
+    name: Text
+    description: Text | None = None
+
+
+class Support(_Section):
+    """Money or in-kind support the municipality invests in the planning."""
+
+    kind: Literal["in-kind", "financial"]
+    description: Text | None = None
+    value: Annotated[Union[int, float], Field(ge=0, description="Value in CAD.")] | None = None
+
+
+class Municipality(_Section):
+    """What the municipality commits to."""
+
+    coordinating_structures: list[CoordinatingStructure] = []
+    liaison_intent: Text | None = None
+    support: list[Support] = []
+
+
+class Engagement(_Section):
+    """A public education or media campaign in the plan."""
+
+    kind: Literal["media-campaign", "public-education"]
+    description: Text | None = None
+
+
+class Plan(_Section):
+    """The planning work the council commits to once funded."""
+
+    needs_research: Text | None = None
+    service_inventory: Text | None = None
+    gap_analysis: Text | None = None
+    settlement_strategy: Text | None = None
+    action_plan: Text | None = None
+    funders: list[Text] = []
+
+
+def _one_applicant(value: Any) -> Any:
+    if isinstance(value, list):
+        raise PydanticCustomError("applicant_list", "A proposal has one lead applicant, not a list")
+    return value
+
+
+class Proposal(_Section):
+    """A Local Immigration Partnership funding proposal, format version 1."""
+
+    model_config = ConfigDict(
+        title="lipcheck proposal, format version 1",
+        json_schema_extra={"$id": "https://lipcheck.invalid/schema/proposal-1.json"},
+    )
+
+    lipcheck: Literal[1] = Field(description="Format version of this file.")
+    call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
+        default="lip-2012", description="Id of the rule pack (call for proposals) answered."
+    )
+    title: Text | None = None
+    submitted: IsoDate | None = None
+    community: Community | None = None
+    applicant: Annotated[Applicant | None, BeforeValidator(_one_applicant)] = None
+    council: Council | None = None
+    municipality: Municipality | None = None
+    public_engagement: list[Engagement] = []
+    mission: Text | None = None
+    plan: Plan | None = None

@@ -1,0 +1,204 @@
+"""Rule packs: find a pack folder, read its pack file and one file per rule, refuse anything unknown."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, NoReturn, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from lipcheck import checks
+from lipcheck.errors import LipcheckError
+from lipcheck.findings import Message, Severity, Status
+from lipcheck.loader import Document, PathKey, read_proposal
+from lipcheck.messages import render
+from lipcheck.validation import dotted
+
+PACK_FILE = "pack.yaml"
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(_Strict):
+    ready: float = Field(ge=0, le=100)
+    nearly_ready: float = Field(alias="nearly-ready", ge=0, le=100)
+
+
+class PackFile(_Strict):
+    """The pack file: what call the pack encodes and how scores become verdicts."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str
+    title: str
+    source: str
+    thresholds: Thresholds
+    parameters: dict[str, int | float | str] = {}
+    rules: list[str] = Field(min_length=1, description="Rule ids, in report order.")
+
+
+class Example(_Strict):
+    """A proposal fragment and what the rule must conclude about it."""
+
+    name: str
+    proposal: dict[str, Any]
+    status: Status
+    credit: float | None = Field(default=None, ge=0, le=1)
+
+
+class Examples(_Strict):
+    passing: list[Example] = Field(alias="pass", min_length=1)
+    failing: list[Example] = Field(alias="fail", min_length=1)
+
+
+class RuleFile(_Strict):
+    """One rule: its public id, how much it matters, how it is checked, and how to meet it."""
+
+    id: str = Field(pattern=r"^[A-Z]+[0-9]{3}$")
+    title: str
+    severity: Severity
+    weight: float = Field(ge=0)
+    check: dict[str, Any]
+    rationale: str
+    remediation: str
+    source: str
+    reading: str | None = Field(default=None, description="lipcheck's own interpretation, if any.")
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: its file's content with the check kind resolved and its options typed."""
+
+    id: str
+    title: str
+    severity: Severity
+    weight: float
+    kind: str
+    module: ModuleType
+    params: checks.Params
+    rationale: str
+    remediation: str
+    source: str
+    reading: str | None
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    version: str
+    title: str
+    source: str
+    thresholds: Thresholds
+    parameters: Mapping[str, object]
+    rules: tuple[Rule, ...]
+    folder: Path
+
+    def rule(self, rule_id: str) -> Rule | None:
+        wanted = rule_id.upper()
+        return next((rule for rule in self.rules if rule.id == wanted), None)
+
+
+def packs_folder() -> Path:
+    """Where the shipped packs live: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def available_packs() -> list[str]:
+    folder = packs_folder()
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / PACK_FILE).is_file())
+
+
+def load_pack(name: str) -> Pack:
+    """The pack called `name` (a shipped pack's id) or at `name` (a folder holding pack.yaml)."""
+    given = Path(name)
+    folder = given if os.sep in name or given.is_dir() else packs_folder() / name
+    if not (folder / PACK_FILE).is_file():
+        raise LipcheckError(
+            Message("pack.not-found", {"pack": name}),
+            Message("hint.packs", {"packs": ", ".join(available_packs()) or "none"}),
+        )
+    pack_path = folder / PACK_FILE
+    pack_doc = _read(pack_path)
+    pack_file = _parse(PackFile, pack_doc, pack_path)
+    rules = tuple(
+        _rule(folder / f"{rule_id}.yaml", rule_id, pack_file.parameters) for rule_id in pack_file.rules
+    )
+    return Pack(pack_file.id, pack_file.version, pack_file.title, pack_file.source,
+                pack_file.thresholds, pack_file.parameters, rules, folder)
+
+
+def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
+    document = _read(path)
+    spec = _parse(RuleFile, document, path)
+    if spec.id != rule_id:
+        _broken(path, document, ("id",), Message("pack.id-mismatch", {"id": spec.id, "file": rule_id}))
+    if spec.severity in (Severity.BLOCKER, Severity.WARNING, Severity.INFO) and spec.weight:
+        _broken(path, document, ("weight",), Message("pack.weight-no-points", {"severity": spec.severity.value}))
+    options = {key: _substitute(value, parameters) for key, value in spec.check.items()}
+    kind = options.pop("kind", None)
+    if kind not in checks.KINDS:
+        _broken(path, document, ("check", "kind"),
+                Message("pack.unknown-kind", {"kind": kind, "kinds": ", ".join(checks.KINDS)}))
+    module = checks.load_kind(str(kind))
+    params_model: type[checks.Params] = getattr(module, "PARAMS", checks.Params)
+    try:
+        params = params_model.model_validate(options)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        where = ("check", *(str(part) for part in detail["loc"]))
+        _broken(path, document, where, Message("pack.bad-option", {
+            "option": dotted(where), "problem": detail["msg"]}))
+    return Rule(spec.id, spec.title, spec.severity, spec.weight, str(kind), module, params,
+                spec.rationale, spec.remediation, spec.source, spec.reading, spec.examples)
+
+
+def _substitute(value: object, parameters: Mapping[str, object]) -> object:
+    """`${name}` in a rule's check options stands for the pack parameter `name`."""
+    if isinstance(value, str) and value.startswith("${") and value.endswith("}"):
+        name = value[2:-1]
+        if name not in parameters:
+            raise LipcheckError(Message("pack.unknown-parameter", {"name": name}))
+        return parameters[name]
+    return value
+
+
+def _read(path: Path) -> Document:
+    if not path.is_file():
+        raise LipcheckError(Message("pack.missing-file", {"path": str(path)}))
+    document = read_proposal(path)
+    if document.findings:
+        finding = document.findings[0]
+        where = finding.location
+        raise LipcheckError(Message("pack.invalid", {
+            "path": str(path), "line": where.line if where else 1,
+            "column": where.column if where else 1, "problem": render(finding.message)}))
+    return document
+
+
+def _parse(model: type[_M], document: Document, path: Path) -> _M:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        loc = tuple(detail["loc"])
+        problem = (f"unknown key `{loc[-1]}`" if detail["type"] == "extra_forbidden"
+                   else f"{dotted(loc)}: {detail['msg']}")
+        _broken(path, document, loc, Message("pack.problem", {"problem": problem}))
+
+
+def _broken(path: Path, document: Document, loc: PathKey, problem: Message) -> NoReturn:
+    where = document.positions.key(loc)
+    raise LipcheckError(Message("pack.invalid", {
+        "path": str(path), "line": where.line, "column": where.column, "problem": render(problem)}))

@@ -1,0 +1,143 @@
+"""Loaded data -> a Proposal, or every schema error at once as findings with locations and hints."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from lipcheck.findings import Finding, Location, Message
+from lipcheck.loader import Document, PathKey
+from lipcheck.messages import has
+from lipcheck.model import Proposal
+
+_QUOTED = re.compile(r"'([^']*)'")
+_TYPE_NAMES = {
+    bool: "true/false", int: "number", float: "number", str: "text", dict: "section",
+    list: "list", type(None): "nothing",
+}  # fmt: skip
+# Errors pydantic reports under a field whose position is the key, not the value.
+_AT_KEY = frozenset({"extra_forbidden"})
+
+
+def validate(document: Document) -> tuple[Proposal | None, tuple[Finding, ...]]:
+    """The proposal in `document` checked against the format; findings are sorted by position."""
+    if not isinstance(document.data, dict):
+        where = document.positions.value(())
+        found = _TYPE_NAMES.get(type(document.data), "value")
+        finding = Finding(
+            "not-a-mapping", Message("not-a-mapping", {"found": found}), where,
+            Message("hint.not-a-mapping"),
+        )
+        return None, (finding,)
+    try:
+        return Proposal.model_validate(document.data), ()
+    except ValidationError as error:
+        findings: dict[PathKey, Finding] = {}
+        for detail in error.errors(include_url=False):
+            path = _clean(detail["loc"])
+            # A union reports each alternative it tried; the user needs one message per place.
+            findings.setdefault(path, _finding(detail, path, document))
+        return None, tuple(sorted(findings.values(), key=_position))
+
+
+def _position(finding: Finding) -> tuple[int, int]:
+    where = finding.location or Location(0, 0)
+    return (where.line, where.column)
+
+
+def _clean(loc: tuple[int | str, ...]) -> PathKey:
+    """`loc` without the names pydantic gives union alternatives (`literal['a']`, `list[...]`)."""
+    return tuple(part for part in loc if isinstance(part, int) or "[" not in part)
+
+
+def dotted(path: PathKey) -> str:
+    """`("council", "members", 2, "sectors")` as the user reads it: `council.members[2].sectors`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(top level)"
+
+
+def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding:
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    value = detail.get("input")
+    args: dict[str, object] = {
+        "field": dotted(path),
+        "key": path[-1] if path else "",
+        "parent": dotted(path[:-1]),
+        "value": _shown(value),
+        "found": _TYPE_NAMES.get(type(value), "value"),
+        "detail": detail["msg"],
+        **{name: ctx[name] for name in ("min_length", "ge", "year") if name in ctx},
+    }
+    hint: Message | None = None
+    if kind == "extra_forbidden":
+        allowed = sorted(_allowed_keys(path[:-1]))
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+        hint = (
+            Message("hint.did-you-mean", {"suggestion": close[0]})
+            if close
+            else Message("hint.allowed-keys", {"allowed": ", ".join(allowed)})
+        )
+    elif kind == "literal_error":
+        choices = _QUOTED.findall(str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        args["allowed"] = ", ".join(choices)
+        hint = (
+            Message("hint.did-you-mean", {"suggestion": close[0]})
+            if close
+            else Message("hint.allowed-values", {"allowed": ", ".join(choices)})
+        )
+    elif kind in ("string_type", "int_type", "float_type", "bool_type") and isinstance(
+        value, (int, float, bool)
+    ):
+        hint = Message("hint.quote-text") if kind == "string_type" else None
+    elif kind in ("iso_date", "impossible_date"):
+        hint = Message("hint.iso-date")
+    elif kind == "applicant_list":
+        hint = Message("hint.applicant-list")
+    elif kind == "missing" and path and path[-1] == "lipcheck":
+        hint = Message("hint.format-version")
+    message_id = f"schema.{kind}"
+    if not has(message_id):
+        message_id = "schema.other"
+    location = (
+        document.positions.key(path) if kind in _AT_KEY else document.positions.value(path)
+    )
+    return Finding(f"schema-{kind.replace('_', '-')}", Message(message_id, args), location, hint)
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _allowed_keys(path: PathKey) -> set[str]:
+    """The keys the schema accepts in the section at `path`."""
+    model: type[BaseModel] | None = Proposal
+    for part in path:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        model = _model_in(field.annotation) if field else None
+    return set(model.model_fields) if model else set()
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The section model inside `annotation` (through Optional, list and Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType, list, typing.Annotated) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None
