@@ -128,3 +128,27 @@ class Report:
     """Rule ids whose fixes, taken together, are the fewest that reach `ready`."""
     notes: tuple[Message, ...] = ()
     """Things the reader should know about how the rules were read (e.g. no submission date)."""
+    title: str | None = None
+
+    @property
+    def gaps(self) -> tuple[RuleResult, ...]:
+        """Rules not fully met, blockers first, then biggest missing points (stable for ties)."""
+        failed = [r for r in self.results if r.failed and r.severity.rank >= Severity.MINOR.rank]
+        return tuple(sorted(failed, key=lambda r: (r.severity is not Severity.BLOCKER, -r.gain)))
+
+    @property
+    def warnings(self) -> tuple[RuleResult, ...]:
+        return tuple(r for r in self.results if r.failed and r.severity.rank < Severity.MINOR.rank)
+
+
+@dataclass
+class Summary:
+    """Counts over a run of several files, kept as reports stream past."""
+
+    files: int = 0
+    verdicts: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
+    unreadable: int = 0
+
+    def add(self, report: Report) -> None:
+        self.files += 1
+        self.verdicts[report.verdict.value] += 1

@@ -15,7 +15,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, Union
+from typing import Any, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,7 +24,7 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message
 
 try:
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
@@ -48,15 +48,13 @@ except ImportError:  # pragma: no cover - exercised only where PyYAML was built 
 
     LIBYAML = False
 
-PathKey = tuple[Union[str, int], ...]
+PathKey = tuple[str | int, ...]
 """A path into the document, in pydantic's `loc` form: ("council", "members", 2, "sectors")."""
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN = "lipcheck:plain"  # our marker for an untagged plain scalar, resolved by `_scalar`
 _STR, _MAP, _SEQ = _YAML + "str", _YAML + "map", _YAML + "seq"
-_ALLOWED_TAGS = frozenset(
-    {_PLAIN, _STR, _MAP, _SEQ} | {_YAML + t for t in ("int", "float", "bool", "null")}
-)
+_ALLOWED_TAGS = frozenset({_PLAIN, _STR, _MAP, _SEQ} | {_YAML + t for t in ("int", "float", "bool", "null")})
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # A float needs a point or an exponent, and no leading zero: `0755` and `1_000` stay text.
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
@@ -148,8 +146,9 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         return _only(
-            _finding("encoding-invalid", Location(line, column), "hint.save-utf8",
-                     byte=f"0x{raw[error.start]:02x}")
+            _finding(
+                "encoding-invalid", Location(line, column), "hint.save-utf8", byte=f"0x{raw[error.start]:02x}"
+            )
         )
     return load_text(text, limits)
 
@@ -231,8 +230,9 @@ class _Walk:
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
                 raise _LimitReached(
-                    _limit("aliases", self.aliases, self.limits.max_aliases, "--max-aliases",
-                           Location(*where))
+                    _limit(
+                        "aliases", self.aliases, self.limits.max_aliases, "--max-aliases", Location(*where)
+                    )
                 )
         self.seen.add(identity)
         tag = node.tag
@@ -263,8 +263,14 @@ class _Walk:
                 continue
             if key in first_seen:
                 self.findings.append(
-                    _finding("duplicate-key", Location(*key_where), "hint.duplicate-key",
-                             key=key, first=first_seen[key], second=key_where[0])
+                    _finding(
+                        "duplicate-key",
+                        Location(*key_where),
+                        "hint.duplicate-key",
+                        key=key,
+                        first=first_seen[key],
+                        second=key_where[0],
+                    )
                 )
                 continue
             first_seen[key] = key_where[0]
@@ -296,9 +302,7 @@ class _Walk:
             return int(value)
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
-        self.findings.append(
-            _finding("tag-mismatch", Location(*where), "hint.tag", tag=tag, value=value)
-        )
+        self.findings.append(_finding("tag-mismatch", Location(*where), "hint.tag", tag=tag, value=value))
         return value
 
 
@@ -325,8 +329,12 @@ def _finding(code: str, location: Location | None, hint: str, **args: object) ->
 
 def _limit(name: str, seen: int, limit: int, option: str, location: Location | None = None) -> Finding:
     args = {"limit": limit, "seen": seen, "option": option}
-    return Finding(f"limit-{name}", Message(f"limit-{name}", args),
-                   location or Location(1, 1), Message("hint.limit", args))
+    return Finding(
+        f"limit-{name}",
+        Message(f"limit-{name}", args),
+        location or Location(1, 1),
+        Message("hint.limit", args),
+    )
 
 
 def _only(finding: Finding) -> Document:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -108,9 +108,7 @@ class Applicant(_Section):
     @classmethod
     def _not_in_future(cls, year: int | None) -> int | None:
         if year is not None and year > dt.date.today().year:
-            raise PydanticCustomError(
-                "future_year", "{year} is in the future", {"year": year}
-            )
+            raise PydanticCustomError("future_year", "{year} is in the future", {"year": year})
         return year
 
 
@@ -164,7 +162,7 @@ class Support(_Section):
 
     kind: Literal["in-kind", "financial"]
     description: Text | None = None
-    value: Annotated[Union[int, float], Field(ge=0, description="Value in CAD.")] | None = None
+    value: Annotated[int | float, Field(ge=0, description="Value in CAD.")] | None = None
 
 
 class Municipality(_Section):

@@ -135,8 +135,16 @@ def load_pack(name: str) -> Pack:
     rules = tuple(
         _rule(folder / f"{rule_id}.yaml", rule_id, pack_file.parameters) for rule_id in pack_file.rules
     )
-    return Pack(pack_file.id, pack_file.version, pack_file.title, pack_file.source,
-                pack_file.thresholds, pack_file.parameters, rules, folder)
+    return Pack(
+        pack_file.id,
+        pack_file.version,
+        pack_file.title,
+        pack_file.source,
+        pack_file.thresholds,
+        pack_file.parameters,
+        rules,
+        folder,
+    )
 
 
 def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
@@ -145,12 +153,18 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
     if spec.id != rule_id:
         _broken(path, document, ("id",), Message("pack.id-mismatch", {"id": spec.id, "file": rule_id}))
     if spec.severity in (Severity.BLOCKER, Severity.WARNING, Severity.INFO) and spec.weight:
-        _broken(path, document, ("weight",), Message("pack.weight-no-points", {"severity": spec.severity.value}))
+        _broken(
+            path, document, ("weight",), Message("pack.weight-no-points", {"severity": spec.severity.value})
+        )
     options = {key: _substitute(value, parameters) for key, value in spec.check.items()}
     kind = options.pop("kind", None)
     if kind not in checks.KINDS:
-        _broken(path, document, ("check", "kind"),
-                Message("pack.unknown-kind", {"kind": kind, "kinds": ", ".join(checks.KINDS)}))
+        _broken(
+            path,
+            document,
+            ("check", "kind"),
+            Message("pack.unknown-kind", {"kind": kind, "kinds": ", ".join(checks.KINDS)}),
+        )
     module = checks.load_kind(str(kind))
     params_model: type[checks.Params] = getattr(module, "PARAMS", checks.Params)
     try:
@@ -158,10 +172,26 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         where = ("check", *(str(part) for part in detail["loc"]))
-        _broken(path, document, where, Message("pack.bad-option", {
-            "option": dotted(where), "problem": detail["msg"]}))
-    return Rule(spec.id, spec.title, spec.severity, spec.weight, str(kind), module, params,
-                spec.rationale, spec.remediation, spec.source, spec.reading, spec.examples)
+        _broken(
+            path,
+            document,
+            where,
+            Message("pack.bad-option", {"option": dotted(where), "problem": detail["msg"]}),
+        )
+    return Rule(
+        spec.id,
+        spec.title,
+        spec.severity,
+        spec.weight,
+        str(kind),
+        module,
+        params,
+        spec.rationale,
+        spec.remediation,
+        spec.source,
+        spec.reading,
+        spec.examples,
+    )
 
 
 def _substitute(value: object, parameters: Mapping[str, object]) -> object:
@@ -181,9 +211,17 @@ def _read(path: Path) -> Document:
     if document.findings:
         finding = document.findings[0]
         where = finding.location
-        raise LipcheckError(Message("pack.invalid", {
-            "path": str(path), "line": where.line if where else 1,
-            "column": where.column if where else 1, "problem": render(finding.message)}))
+        raise LipcheckError(
+            Message(
+                "pack.invalid",
+                {
+                    "path": str(path),
+                    "line": where.line if where else 1,
+                    "column": where.column if where else 1,
+                    "problem": render(finding.message),
+                },
+            )
+        )
     return document
 
 
@@ -193,12 +231,19 @@ def _parse(model: type[_M], document: Document, path: Path) -> _M:
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         loc = tuple(detail["loc"])
-        problem = (f"unknown key `{loc[-1]}`" if detail["type"] == "extra_forbidden"
-                   else f"{dotted(loc)}: {detail['msg']}")
+        problem = (
+            f"unknown key `{loc[-1]}`"
+            if detail["type"] == "extra_forbidden"
+            else f"{dotted(loc)}: {detail['msg']}"
+        )
         _broken(path, document, loc, Message("pack.problem", {"problem": problem}))
 
 
 def _broken(path: Path, document: Document, loc: PathKey, problem: Message) -> NoReturn:
     where = document.positions.key(loc)
-    raise LipcheckError(Message("pack.invalid", {
-        "path": str(path), "line": where.line, "column": where.column, "problem": render(problem)}))
+    raise LipcheckError(
+        Message(
+            "pack.invalid",
+            {"path": str(path), "line": where.line, "column": where.column, "problem": render(problem)},
+        )
+    )

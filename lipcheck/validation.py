@@ -31,7 +31,9 @@ def validate(document: Document) -> tuple[Proposal | None, tuple[Finding, ...]]:
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")
         finding = Finding(
-            "not-a-mapping", Message("not-a-mapping", {"found": found}), where,
+            "not-a-mapping",
+            Message("not-a-mapping", {"found": found}),
+            where,
             Message("hint.not-a-mapping"),
         )
         return None, (finding,)
@@ -108,9 +110,7 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     message_id = f"schema.{kind}"
     if not has(message_id):
         message_id = "schema.other"
-    location = (
-        document.positions.key(path) if kind in _AT_KEY else document.positions.value(path)
-    )
+    location = document.positions.key(path) if kind in _AT_KEY else document.positions.value(path)
     return Finding(f"schema-{kind.replace('_', '-')}", Message(message_id, args), location, hint)
 
 

@@ -2,8 +2,8 @@
 
 Each module defines `check(proposal, params, context) -> Outcome` and, when a rule may set
 options, `PARAMS`: the pydantic model of those options (default: `Params`, no options).
-A check says how far the proposal meets the
-rule and where to look; the engine stamps the rule's id, severity and weight.
+A check says how far the proposal meets the rule and where to look; the engine stamps the
+rule's id, severity and weight.
 """
 
 from __future__ import annotations
@@ -65,20 +65,20 @@ class Outcome:
     missing: tuple[str, ...] = ()
 
 
-def met(message_id: str, path: PathKey = (), **args: object) -> Outcome:
+def met(message_id: str, path: PathKey = (), /, **args: object) -> Outcome:
     return Outcome(Status.MET, 1.0, Message(message_id, args), path)
 
 
-def unmet(message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), **args: object) -> Outcome:
+def unmet(message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), /, **args: object) -> Outcome:
     return Outcome(Status.UNMET, 0.0, Message(message_id, args), path, missing)
 
 
-def not_applicable(message_id: str, path: PathKey = (), **args: object) -> Outcome:
+def not_applicable(message_id: str, path: PathKey = (), /, **args: object) -> Outcome:
     return Outcome(Status.NOT_APPLICABLE, 0.0, Message(message_id, args), path)
 
 
 def graded(
-    credit: float, message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), **args: object
+    credit: float, message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), /, **args: object
 ) -> Outcome:
     """An outcome whose status follows from its credit: 1 met, 0 unmet, between partial."""
     status = Status.MET if credit >= 1 else Status.UNMET if credit <= 0 else Status.PARTIAL

@@ -11,8 +11,7 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
     if applicant is None:
         return unmet("check.applicant.absent", (), ("applicant",))
     missing = tuple(
-        name for name, value in (("name", applicant.name), ("type", applicant.type))
-        if not is_given(value)
+        name for name, value in (("name", applicant.name), ("type", applicant.type)) if not is_given(value)
     )
     if missing:
         return unmet("check.applicant.incomplete", ("applicant",), missing, missing=", ".join(missing))

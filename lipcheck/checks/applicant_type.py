@@ -17,8 +17,11 @@ def check(proposal: Proposal, params: ApplicantTypeParams, context: Context) -> 
     if applicant.type in params.allowed:
         return met("check.applicant-type.allowed", ("applicant", "type"), type=applicant.type)
     return unmet(
-        "check.applicant-type.not-allowed", ("applicant", "type"), (applicant.type,),
-        type=applicant.type, allowed=", ".join(params.allowed),
+        "check.applicant-type.not-allowed",
+        ("applicant", "type"),
+        (applicant.type,),
+        type=applicant.type,
+        allowed=", ".join(params.allowed),
     )
 
 

@@ -13,9 +13,16 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
         return unmet("check.structures.absent", where, ("coordinating structure",))
     described = [index for index, s in enumerate(structures) if is_given(s.description)]
     if described:
-        return graded(1.0, "check.structures.described", ("municipality", "coordinating_structures"),
-                      count=len(structures))
+        return graded(
+            1.0,
+            "check.structures.described",
+            ("municipality", "coordinating_structures"),
+            count=len(structures),
+        )
     return graded(
-        0.5, "check.structures.undescribed", ("municipality", "coordinating_structures", 0),
-        ("description",), name=structures[0].name,
+        0.5,
+        "check.structures.undescribed",
+        ("municipality", "coordinating_structures", 0),
+        ("description",),
+        name=structures[0].name,
     )

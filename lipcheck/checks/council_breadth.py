@@ -17,9 +17,13 @@ def check(proposal: Proposal, params: CouncilBreadthParams, context: Context) ->
     message = "check.breadth.enough" if credit >= 1 else "check.breadth.short"
     short = max(0, params.target - count)
     return graded(
-        credit, message, ("council", "members") if proposal.council else (),
+        credit,
+        message,
+        ("council", "members") if proposal.council else (),
         (f"{short} more organizations",) if short else (),
-        count=count, target=params.target, short=short,
+        count=count,
+        target=params.target,
+        short=short,
     )
 
 

@@ -13,9 +13,12 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
         key = same_organization(member.organization)
         if key in first:
             return unmet(
-                "check.duplicates.found", ("council", "members", index, "organization"),
-                (member.organization,), organization=member.organization,
-                first=first[key] + 1, second=index + 1,
+                "check.duplicates.found",
+                ("council", "members", index, "organization"),
+                (member.organization,),
+                organization=member.organization,
+                first=first[key] + 1,
+                second=index + 1,
             )
         first[key] = index
     return met("check.duplicates.none", ("council", "members") if proposal.council else ())

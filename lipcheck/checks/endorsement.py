@@ -24,8 +24,11 @@ def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Ou
         return unmet("check.endorsement.undated", where, ("endorsement.date",))
     if endorsement.date > proposal.submitted:
         return unmet(
-            "check.endorsement.after-submission", (*where, "date"), ("endorsement before submission",),
-            date=endorsement.date.isoformat(), submitted=proposal.submitted.isoformat(),
+            "check.endorsement.after-submission",
+            (*where, "date"),
+            ("endorsement before submission",),
+            date=endorsement.date.isoformat(),
+            submitted=proposal.submitted.isoformat(),
         )
     return met("check.endorsement.given", where, by=endorsement.by, date=endorsement.date.isoformat())
 

@@ -17,8 +17,9 @@ def check(proposal: Proposal, params: EntriesOfKindParams, context: Context) -> 
     for index, entry in enumerate(entries):
         if getattr(entry, "kind", None) in params.kinds:
             return met("check.entries.found", (*path, index), kind=entry.kind, field=params.field)
-    return unmet("check.entries.absent", path, params.kinds, field=params.field,
-                 kinds=" or ".join(params.kinds))
+    return unmet(
+        "check.entries.absent", path, params.kinds, field=params.field, kinds=" or ".join(params.kinds)
+    )
 
 
 PARAMS = EntriesOfKindParams

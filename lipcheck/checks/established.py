@@ -20,12 +20,21 @@ def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Ou
     reference = proposal.submitted or context.today
     counted_from = "submitted" if proposal.submitted else "today"
     years = reference.year - applicant.established
-    args = {"year": applicant.established, "years": years, "min": params.min_years,
-            "reference": reference.isoformat(), "counted_from": counted_from}
+    args = {
+        "year": applicant.established,
+        "years": years,
+        "min": params.min_years,
+        "reference": reference.isoformat(),
+        "counted_from": counted_from,
+    }
     if years >= params.min_years:
         return met(f"check.established.enough.{counted_from}", ("applicant", "established"), **args)
-    return unmet(f"check.established.too-recent.{counted_from}", ("applicant", "established"),
-                 (f"{params.min_years} years",), **args)
+    return unmet(
+        f"check.established.too-recent.{counted_from}",
+        ("applicant", "established"),
+        (f"{params.min_years} years",),
+        **args,
+    )
 
 
 PARAMS = EstablishedParams

@@ -16,8 +16,9 @@ def check(proposal: Proposal, params: FieldsPresentParams, context: Context) -> 
     credit = len(given) / len(params.fields) if params.fields else 1.0
     where = field_path(missing[0] if missing else given[0]) if params.fields else ()
     message = "check.fields.all" if not missing else "check.fields.missing"
-    return graded(credit, message, where, missing, missing=", ".join(missing),
-                  fields=", ".join(params.fields))
+    return graded(
+        credit, message, where, missing, missing=", ".join(missing), fields=", ".join(params.fields)
+    )
 
 
 PARAMS = FieldsPresentParams

@@ -18,9 +18,13 @@ def check(proposal: Proposal, params: ListLengthParams, context: Context) -> Out
     credit = 1.0 if count >= params.full else 0.5 if count >= params.half else 0.0
     short = max(0, params.full - count)
     return graded(
-        credit, "check.list.enough" if credit >= 1 else "check.list.short",
-        field_path(params.field), (f"{short} more",) if short else (),
-        count=count, full=params.full, field=params.field,
+        credit,
+        "check.list.enough" if credit >= 1 else "check.list.short",
+        field_path(params.field),
+        (f"{short} more",) if short else (),
+        count=count,
+        full=params.full,
+        field=params.field,
     )
 
 

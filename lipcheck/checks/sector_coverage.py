@@ -17,8 +17,12 @@ def check(proposal: Proposal, params: SectorCoverageParams, context: Context) ->
     share = (len(params.sectors) - len(missing)) / len(params.sectors) if params.sectors else 1.0
     message = "check.sectors.all" if not missing else "check.sectors.missing"
     return graded(
-        share, message, ("council", "members") if proposal.council else (), missing,
-        covered=len(params.sectors) - len(missing), total=len(params.sectors),
+        share,
+        message,
+        ("council", "members") if proposal.council else (),
+        missing,
+        covered=len(params.sectors) - len(missing),
+        total=len(params.sectors),
         missing=", ".join(missing),
     )
 

@@ -22,8 +22,13 @@ def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) 
     found = sorted({word for word in words for stem in params.stems if word.startswith(stem)})
     if found:
         return graded(1.0, "check.mission.welcoming", ("mission",), words=", ".join(found))
-    return graded(0.5, "check.mission.not-welcoming", ("mission",), ("welcoming language",),
-                  stems=", ".join(f"{stem}-" for stem in params.stems))
+    return graded(
+        0.5,
+        "check.mission.not-welcoming",
+        ("mission",),
+        ("welcoming language",),
+        stems=", ".join(f"{stem}-" for stem in params.stems),
+    )
 
 
 PARAMS = WelcomingMissionParams

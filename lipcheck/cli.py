@@ -1,0 +1,285 @@
+"""The command line: flags become one options object, the pipeline runs, and only here do we print and exit.
+
+Exit codes: 0 every proposal meets the gate; 1 one falls short; 2 lipcheck could not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from lipcheck import __version__
+from lipcheck.errors import LipcheckError
+from lipcheck.findings import Message, Report, Severity, Status, Summary, Verdict
+from lipcheck.loader import Limits
+from lipcheck.messages import LANGUAGES, render, text
+from lipcheck.pack import Pack, load_pack
+from lipcheck.pipeline import DEFAULT_PACK, Packs, assess_file
+from lipcheck.render import OutputFormat
+
+EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
+DEFAULT_PROPOSAL = "proposal.yaml"
+
+app = typer.Typer(
+    name="lipcheck",
+    help="Check a Local Immigration Partnership proposal (YAML) against the call's best practices.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class FailOn(str, Enum):
+    BLOCKER = "blocker"
+    MAJOR = "major"
+    MINOR = "minor"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """When a report counts as falling short (exit 1)."""
+
+    fail_under: float | None
+    fail_on: Severity | None
+
+    def passes(self, report: Report) -> bool:
+        if report.verdict in (Verdict.INVALID, Verdict.INELIGIBLE):
+            return False
+        if self.fail_on is not None and any(
+            r.severity.rank >= self.fail_on.rank and r.status in (Status.UNMET, Status.PARTIAL)
+            for r in report.results
+        ):
+            return False
+        if self.fail_under is not None:
+            return report.score is not None and report.score >= self.fail_under
+        return report.verdict is Verdict.READY
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lipcheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """lipcheck: readiness checks for Local Immigration Partnership funding proposals."""
+
+
+PackOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option("--pack", help="Rule pack id or folder; default: the proposal's `call`."),
+]
+LangOption = Annotated[str, typer.Option("--lang", help=f"Language of messages: {', '.join(LANGUAGES)}.")]
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Proposal files (default: proposal.yaml).")
+    ] = None,
+    pack: PackOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.TEXT,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--fail-under", min=0, max=100, help="Pass when the score is at least N (instead of `ready`)."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn],  # noqa: UP045
+        typer.Option(
+            "--fail-on", help="Fall short when any rule of this severity or above is not fully met."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="One line per file instead of the report.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR set).")] = False,
+    lang: LangOption = "en",
+    max_file_size: Annotated[
+        int, typer.Option(min=1, help="Largest proposal file read, in bytes.")
+    ] = Limits.max_bytes,
+    max_depth: Annotated[int, typer.Option(min=1, help="Deepest nesting accepted.")] = Limits.max_depth,
+    max_aliases: Annotated[int, typer.Option(min=0, help="Most YAML aliases accepted.")] = Limits.max_aliases,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Most values (nodes) accepted.")] = Limits.max_nodes,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD); default: today."
+        ),
+    ] = None,
+) -> None:
+    """Check proposals and print a scored gap report."""
+    _check_lang(lang)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes)
+    gate = Gate(fail_under, Severity(fail_on.value) if fail_on else None)
+    color = _color(no_color)
+    packs = Packs(forced=pack)
+    _load_forced_pack(packs)
+    paths = files or [Path(DEFAULT_PROPOSAL)]
+    if not files and not paths[0].exists():
+        _fail(Message("input.no-default"), Message("hint.input"))
+    summary = Summary()
+    short = errors = 0
+    first = True
+    if output_format is OutputFormat.JSON and len(paths) > 1:
+        from lipcheck.render import json as json_render
+
+        _out(json_render.batch_start())
+    for _path, report in _reports(paths, packs, limits, _today(today)):
+        if report is None:
+            errors += 1
+            summary.unreadable += 1
+            continue
+        summary.add(report)
+        if not gate.passes(report):
+            short += 1
+        if output_format is OutputFormat.JSON:
+            from lipcheck.render import json as json_render
+
+            if len(paths) > 1:
+                _out(json_render.batch_item(report, first, lang))
+            else:
+                _out(json_render.render_report(report, lang))
+        elif quiet:
+            score = "-" if report.score is None else f"{report.score:.1f}"
+            _out(f"{report.path}: {report.verdict.value} {score}\n")
+        else:
+            from lipcheck.render import text as text_render
+
+            _out(("" if first else "\n") + text_render.render_report(report, lang, color))
+        first = False
+    if output_format is OutputFormat.JSON and len(paths) > 1:
+        from lipcheck.render import json as json_render
+
+        _out(json_render.batch_end(summary))
+    elif len(paths) > 1 and not quiet:
+        from lipcheck.render import text as text_render
+
+        _out("\n" + text_render.render_summary(summary, lang, color))
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
+
+
+def _reports(
+    paths: list[Path], packs: Packs, limits: Limits, today: dt.date
+) -> Iterator[tuple[Path, Report | None]]:
+    """Reports one at a time, so a long run holds one report in memory; unreadable files say why."""
+    for path in paths:
+        try:
+            yield path, assess_file(path, str(path), packs, limits, today)
+        except LipcheckError as error:
+            _diagnose(error)
+            yield path, None
+
+
+@app.command("rules")
+def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
+    """List the rules of a pack with severity and weight."""
+    _check_lang(lang)
+    loaded = _load(pack or DEFAULT_PACK)
+    _out(f"{loaded.id} {loaded.version}: {loaded.title}\n\n")
+    for rule in loaded.rules:
+        weight = f"{rule.weight:g}" if rule.weight else "-"
+        _out(f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.title}\n")
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. LIP102.")],
+    pack: PackOption = None,
+    lang: LangOption = "en",
+) -> None:
+    """Explain one rule: why it matters, how it is checked, how to meet it."""
+    _check_lang(lang)
+    loaded = _load(pack or DEFAULT_PACK)
+    rule = loaded.rule(rule_id)
+    if rule is None:
+        _fail(Message("cli.unknown-rule", {"rule": rule_id, "pack": loaded.id}), Message("cli.hint-rules"))
+    from lipcheck.render.rule_reference import explain_rule
+
+    _out(explain_rule(rule))
+
+
+@app.command()
+def schema() -> None:
+    """Print the proposal format as JSON Schema."""
+    from lipcheck.schema import schema_json
+
+    _out(schema_json())
+
+
+def _load(name: str) -> Pack:
+    try:
+        return load_pack(name)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _load_forced_pack(packs: Packs) -> None:
+    if packs.forced is not None:
+        packs.loaded[packs.forced] = _load(packs.forced)
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        _fail(Message("cli.unknown-lang", {"lang": lang, "languages": ", ".join(LANGUAGES)}))
+
+
+def _today(given: str | None) -> dt.date:
+    if given is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(given)
+    except ValueError:
+        _fail(Message("cli.bad-today", {"value": given}))
+
+
+def _color(no_color: bool) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _out(chunk: str) -> None:
+    sys.stdout.write(chunk)
+
+
+def _diagnose(error: LipcheckError) -> None:
+    sys.stderr.write(f"lipcheck: {render(error.message)}\n")
+    if error.hint:
+        sys.stderr.write(f"  hint: {render(error.hint)}\n")
+
+
+def _fail(message: Message, hint: Message | None = None) -> NoReturn:
+    _diagnose(LipcheckError(message, hint))
+    raise typer.Exit(EXIT_ERROR)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run lipcheck with `argv` and return its exit code (for tests and the console script)."""
+    try:
+        app(args=argv, prog_name="lipcheck", standalone_mode=True)
+    except SystemExit as stop:
+        code = stop.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.stderr.write(text("cli.interrupted") + "\n")
+        return 130
+    return EXIT_OK

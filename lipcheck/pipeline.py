@@ -1,0 +1,97 @@
+"""The whole flow for one file: load -> validate -> check -> score, ending in a Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lipcheck import engine, scoring
+from lipcheck.checks import Context
+from lipcheck.errors import LipcheckError
+from lipcheck.findings import Finding, Message, Report, Verdict
+from lipcheck.loader import Document, Limits, read_proposal
+from lipcheck.model import Proposal
+from lipcheck.pack import Pack, available_packs, load_pack
+from lipcheck.validation import validate
+
+DEFAULT_PACK = "lip-2012"
+
+
+@dataclass
+class Packs:
+    """Packs by id, each loaded at most once per run; `forced` overrides each proposal's `call`."""
+
+    forced: str | None = None
+    loaded: dict[str, Pack] = field(default_factory=dict)
+
+    def get(self, name: str) -> Pack:
+        if name not in self.loaded:
+            self.loaded[name] = load_pack(name)
+        return self.loaded[name]
+
+
+def assess_file(path: Path, shown_as: str, packs: Packs, limits: Limits, today: dt.date) -> Report:
+    """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
+    document = read_proposal(path, limits)
+    return assess(document, shown_as, packs, today, folder=path.parent)
+
+
+def assess(
+    document: Document, shown_as: str, packs: Packs, today: dt.date, folder: Path | None = None
+) -> Report:
+    """Report on a loaded document (pure but for the evidence check's look at `folder`)."""
+    default = packs.get(packs.forced or DEFAULT_PACK)
+    if document.findings:
+        return _invalid(shown_as, default, document.findings)
+    proposal, findings = validate(document)
+    if proposal is None:
+        return _invalid(shown_as, default, findings)
+    pack = default
+    if packs.forced is None and proposal.call != default.id:
+        try:
+            pack = packs.get(proposal.call)
+        except LipcheckError:
+            unknown = Finding(
+                "unknown-call",
+                Message("unknown-call", {"call": proposal.call}),
+                document.positions.value(("call",)),
+                Message("hint.packs", {"packs": ", ".join(available_packs())}),
+            )
+            return _invalid(shown_as, default, (unknown,))
+    results = engine.check(pack, proposal, document.positions, Context(folder, today))
+    total = scoring.score(results)
+    return Report(
+        path=shown_as,
+        pack_id=pack.id,
+        pack_version=pack.version,
+        score=total,
+        verdict=scoring.verdict(results, pack.thresholds),
+        thresholds=_thresholds(pack),
+        results=results,
+        fixes=scoring.fixes_to_ready(results, pack.thresholds),
+        notes=_notes(proposal),
+        title=proposal.title,
+    )
+
+
+def _invalid(shown_as: str, pack: Pack, findings: tuple[Finding, ...]) -> Report:
+    return Report(
+        path=shown_as,
+        pack_id=pack.id,
+        pack_version=pack.version,
+        score=None,
+        verdict=Verdict.INVALID,
+        thresholds=_thresholds(pack),
+        findings=findings,
+    )
+
+
+def _thresholds(pack: Pack) -> dict[str, float]:
+    return {"ready": pack.thresholds.ready, "nearly-ready": pack.thresholds.nearly_ready}
+
+
+def _notes(proposal: Proposal) -> tuple[Message, ...]:
+    if proposal.submitted is None:
+        return (Message("note.no-submitted"),)
+    return ()

@@ -1,0 +1,83 @@
+"""The machine-readable report: a documented, versioned JSON object (see docs/json-report.md).
+
+Several files stream as one object, `{"format": ..., "reports": [...], "summary": {...}}`,
+written piece by piece so memory stays flat however many files there are.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lipcheck.findings import Finding, Location, Report, RuleResult, Summary
+from lipcheck.messages import render
+
+FORMAT = "lipcheck-report/1"
+
+
+def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
+    return {
+        "file": report.path,
+        "title": report.title,
+        "pack": {"id": report.pack_id, "version": report.pack_version},
+        "score": None if report.score is None else round(report.score, 2),
+        "verdict": report.verdict.value,
+        "thresholds": dict(report.thresholds),
+        "results": [_result(result, lang) for result in report.results],
+        "findings": [_finding(finding, lang) for finding in report.findings],
+        "fixes_to_ready": list(report.fixes),
+        "notes": [render(note, lang) for note in report.notes],
+    }
+
+
+def render_report(report: Report, lang: str = "en") -> str:
+    return _dump({"format": FORMAT, **report_object(report, lang)}) + "\n"
+
+
+def batch_start() -> str:
+    return '{\n  "format": "' + FORMAT + '",\n  "reports": [\n'
+
+
+def batch_item(report: Report, first: bool, lang: str = "en") -> str:
+    body = _dump(report_object(report, lang))
+    indented = "\n".join("    " + line for line in body.splitlines())
+    return ("" if first else ",\n") + indented
+
+
+def batch_end(summary: Summary) -> str:
+    tail = _dump({"files": summary.files, "verdicts": summary.verdicts, "unreadable": summary.unreadable})
+    indented = "\n".join(("  " + line if i else line) for i, line in enumerate(tail.splitlines()))
+    return f'\n  ],\n  "summary": {indented}\n}}\n'
+
+
+def _result(result: RuleResult, lang: str) -> dict[str, Any]:
+    return {
+        "rule": result.rule,
+        "title": result.title,
+        "severity": result.severity.value,
+        "status": result.status.value,
+        "credit": round(result.credit, 4),
+        "weight": result.weight,
+        "points": round(result.points, 2),
+        "message": render(result.message, lang),
+        "missing": list(result.missing),
+        "location": _location(result.location),
+        "remediation": result.remediation.strip(),
+    }
+
+
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "message": render(finding.message, lang),
+        "hint": render(finding.hint, lang) if finding.hint else None,
+        "location": _location(finding.location),
+    }
+
+
+def _location(location: Location | None) -> dict[str, int] | None:
+    return {"line": location.line, "column": location.column} if location else None
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
