@@ -40,12 +40,6 @@ except ImportError:  # pragma: no cover - exercised only where PyYAML was built 
             Parser.__init__(self)
             Composer.__init__(self)
 
-        def descend_resolver(self, *_: object) -> None:
-            pass
-
-        def ascend_resolver(self) -> None:
-            pass
-
     LIBYAML = False
 
 PathKey = tuple[str | int, ...]
@@ -166,7 +160,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
     try:
         root = parser.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return _only(_syntax_finding(error))
+        return _only(_syntax_finding(error, text))
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports everything with a mark
         return _only(Finding("yaml-syntax", Message("yaml-syntax", {"problem": str(error)}), None))
     except RecursionError:  # pragma: no cover - pure-Python composer only; libyaml caps nesting
@@ -189,6 +183,13 @@ class _Composer(_Parser):
         if kind is ScalarNode:
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
+
+    # Both composers call these around each collection; path-based resolution is not used.
+    def descend_resolver(self, *_: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 class _LimitReached(Exception):
@@ -306,14 +307,14 @@ class _Walk:
         return value
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, text: str) -> Finding:
     mark = error.problem_mark or error.context_mark
     location = Location(mark.line + 1, mark.column + 1) if mark else None
     problem = error.problem or "invalid YAML"
     context = error.context or ""
     hint = "hint.yaml-syntax"
     args: dict[str, object] = {"problem": problem}
-    if "\\t" in problem or "tab" in problem:
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         hint = "hint.tabs"
     elif "quoted scalar" in context and error.context_mark is not None:
         hint = "hint.unclosed-quote"
@@ -321,6 +322,11 @@ def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
     elif "maximum nesting depth" in problem:
         return _limit("depth", 1000, 1000, "--max-depth", location)
     return Finding("yaml-syntax", Message("yaml-syntax", args), location, Message(hint, args))
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _finding(code: str, location: Location | None, hint: str, **args: object) -> Finding:
