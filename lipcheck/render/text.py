@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
-from lipcheck.findings import Location, Report, Severity, Summary, Verdict
+from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
 
@@ -62,18 +63,7 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
         out.print(Text(text("report.no-gaps", lang)))
     for result in gaps:
         out.print()
-        head = Text("  ")
-        if result.severity is Severity.BLOCKER:
-            head.append("BLOCKER", style="bold red")
-        else:
-            head.append(f"+{one_decimal(result.gain):>4}", style="bold")
-        head.append(f"  {result.rule}  ", style="bold")
-        head.append(result.title)
-        head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
-        out.print(head)
-        out.print(Text(f"         {render(result.message, lang)}"))
-        out.print(Text(f"         {_where(report.path, result.location)}", style="dim"))
-        out.print(Text(f"         {text('report.fix', lang)}: {result.remediation.strip()}"))
+        out.print(_gap(report.path, result, lang))
     if report.warnings:
         out.print()
         out.print(Text(text("report.warnings", lang), style="bold underline"))
@@ -97,6 +87,25 @@ def render_summary(summary: Summary, lang: str = "en", color: bool = False) -> s
     out = console(color)
     out.print(Text(text("report.summary", lang, files=summary.files, counts=counts or "-"), style="bold"))
     return _value(out)
+
+
+def _gap(path: str, result: RuleResult, lang: str) -> Table:
+    """One gap as a two-column grid, so wrapped lines hang under the text, not under the points."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=7, no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    if result.severity is Severity.BLOCKER:
+        points = Text("BLOCKER", style="bold red")
+    else:
+        points = Text(f"+{one_decimal(result.gain)}", style="bold")
+    head = Text(f"{result.rule}  ", style="bold")
+    head.append(result.title)
+    head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
+    grid.add_row(points, head)
+    grid.add_row("", Text(render(result.message, lang)))
+    grid.add_row("", Text(_where(path, result.location), style="dim"))
+    grid.add_row("", Text(f"{text('report.fix', lang)}: {' '.join(result.remediation.split())}"))
+    return grid
 
 
 def _header(out: Console, report: Report, lang: str) -> None:
@@ -140,4 +149,5 @@ def _where(path: str, location: Location | None) -> str:
 def _value(out: Console) -> str:
     stream = out.file
     assert isinstance(stream, io.StringIO)
-    return stream.getvalue()
+    # Grid padding leaves trailing spaces; they only make diffs and goldens noisy.
+    return "\n".join(line.rstrip() for line in stream.getvalue().split("\n"))
