@@ -111,6 +111,22 @@ class RuleResult:
 
 
 @dataclass(frozen=True)
+class SectorCoverage:
+    """One sector of the council: which members cover it, and which rule of the pack asks for it."""
+
+    sector: str
+    """A sector code, e.g. `settlement`."""
+    rule: str | None
+    """The sector-coverage rule that names the sector; None for a sector no rule asks for."""
+    members: tuple[str, ...] = ()
+    """The organizations on the council that carry the sector, in council order."""
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.members)
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything lipcheck concluded about one proposal file."""
 
@@ -129,6 +145,8 @@ class Report:
     notes: tuple[Message, ...] = ()
     """Things the reader should know about how the rules were read (e.g. no submission date)."""
     title: str | None = None
+    coverage: tuple[SectorCoverage, ...] = ()
+    """The council's sectors: those the pack's sector rules name first (in rule order), then the rest."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:

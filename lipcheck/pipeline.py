@@ -9,9 +9,9 @@ from pathlib import Path
 from lipcheck import engine, scoring
 from lipcheck.checks import Context
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Finding, Message, Report, Verdict
+from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
-from lipcheck.model import Proposal
+from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.pack import Pack, available_packs, load_pack
 from lipcheck.validation import validate
 
@@ -72,6 +72,7 @@ def assess(
         fixes=scoring.fixes_to_ready(results, pack.thresholds),
         notes=_notes(proposal),
         title=proposal.title,
+        coverage=coverage(pack, proposal),
     )
 
 
@@ -95,3 +96,31 @@ def _notes(proposal: Proposal) -> tuple[Message, ...]:
     if proposal.submitted is None:
         return (Message("note.no-submitted"),)
     return ()
+
+
+def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
+    """The sectors the pack's sector-coverage rules name, each with the members that carry it.
+
+    Sectors on the council that no rule names follow, in the schema's order, so a report can
+    show the whole council and not only what is scored.
+    """
+    carriers: dict[str, list[str]] = {}
+    for member in proposal.council.members if proposal.council else []:
+        for code in dict.fromkeys(member.codes):
+            names = carriers.setdefault(code, [])
+            if member.organization not in names:
+                names.append(member.organization)
+    named: list[SectorCoverage] = []
+    for rule in pack.rules:
+        if rule.kind != "sector_coverage":
+            continue
+        for code in getattr(rule.params, "sectors", ()):
+            if all(entry.sector != code for entry in named):
+                named.append(SectorCoverage(code, rule.id, tuple(carriers.get(code, ()))))
+    listed = {entry.sector for entry in named}
+    rest = [
+        SectorCoverage(code, None, tuple(carriers[code]))
+        for code in SECTOR_CODES
+        if code in carriers and code not in listed
+    ]
+    return (*named, *rest)
