@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lipcheck import checks
 from lipcheck.errors import LipcheckError
@@ -41,6 +41,14 @@ class PackFile(_Strict):
     thresholds: Thresholds
     parameters: dict[str, int | float | str] = {}
     rules: list[str] = Field(min_length=1, description="Rule ids, in report order.")
+
+    @field_validator("rules")
+    @classmethod
+    def _each_rule_once(cls, rules: list[str]) -> list[str]:
+        twice = sorted({rule for rule in rules if rules.count(rule) > 1})
+        if twice:
+            raise ValueError(f"listed more than once: {', '.join(twice)}")
+        return rules
 
 
 class Example(_Strict):
@@ -156,8 +164,10 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
         _broken(
             path, document, ("weight",), Message("pack.weight-no-points", {"severity": spec.severity.value})
         )
-    options = {key: _substitute(value, parameters) for key, value in spec.check.items()}
+    options = {key: _substitute(value, parameters, path, document, key) for key, value in spec.check.items()}
     kind = options.pop("kind", None)
+    if kind is None:
+        _broken(path, document, ("check",), Message("pack.no-kind", {"kinds": ", ".join(checks.KINDS)}))
     if kind not in checks.KINDS:
         _broken(
             path,
@@ -171,12 +181,12 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
         params = params_model.model_validate(options)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        where = ("check", *(str(part) for part in detail["loc"]))
+        where = ("check", *detail["loc"])
         _broken(
             path,
             document,
             where,
-            Message("pack.bad-option", {"option": dotted(where), "problem": detail["msg"]}),
+            Message("pack.bad-option", {"option": dotted(where[1:]), "problem": detail["msg"]}),
         )
     return Rule(
         spec.id,
@@ -194,12 +204,16 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
     )
 
 
-def _substitute(value: object, parameters: Mapping[str, object]) -> object:
-    """`${name}` in a rule's check options stands for the pack parameter `name`."""
+def _substitute(
+    value: object, parameters: Mapping[str, object], path: Path, document: Document, key: str
+) -> object:
+    """`${name}` in a rule's check options (or in a list there) stands for the pack parameter `name`."""
+    if isinstance(value, list):
+        return [_substitute(item, parameters, path, document, key) for item in value]
     if isinstance(value, str) and value.startswith("${") and value.endswith("}"):
         name = value[2:-1]
         if name not in parameters:
-            raise LipcheckError(Message("pack.unknown-parameter", {"name": name}))
+            _broken(path, document, ("check", key), Message("pack.unknown-parameter", {"name": name}))
         return parameters[name]
     return value
 
@@ -220,7 +234,8 @@ def _read(path: Path) -> Document:
                     "column": where.column if where else 1,
                     "problem": render(finding.message),
                 },
-            )
+            ),
+            finding.hint,
         )
     return document
 

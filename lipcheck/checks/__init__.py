@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -113,6 +114,14 @@ def field_path(dotted: str) -> PathKey:
     return tuple(dotted.split("."))
 
 
+def type_of_applicant(proposal: Proposal) -> str:
+    """The applicant's type as the user wrote it, for messages."""
+    return (proposal.applicant.type if proposal.applicant else None) or "not given"
+
+
 def same_organization(name: str) -> str:
-    """The key under which two organization names count as one: case and repeated spaces ignored."""
-    return " ".join(name.split()).casefold()
+    """The key under which two organization names count as one: case and repeated spaces ignored.
+
+    Accents count (Collège is not College), but the same accent typed two ways is one letter.
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split()).lower()

@@ -17,7 +17,8 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
             1.0,
             "check.structures.described",
             ("municipality", "coordinating_structures"),
-            count=len(structures),
+            count=len(described),
+            total=len(structures),
         )
     return graded(
         0.5,

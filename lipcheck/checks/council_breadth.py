@@ -20,7 +20,7 @@ def check(proposal: Proposal, params: CouncilBreadthParams, context: Context) ->
         credit,
         message,
         ("council", "members") if proposal.council else (),
-        (f"{short} more organizations",) if short else (),
+        (f"{short} more organization(s)",) if short else (),
         count=count,
         target=params.target,
         short=short,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, type_of_applicant, unmet
 from lipcheck.model import ApplicantType, Proposal
 
 
@@ -13,7 +13,9 @@ class EndorsementParams(Params):
 def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Outcome:
     applicant = proposal.applicant
     if applicant is None or applicant.type not in params.applies_to:
-        return not_applicable("check.endorsement.not-needed", ("applicant",))
+        return not_applicable(
+            "check.endorsement.not-needed", ("applicant",), type=type_of_applicant(proposal)
+        )
     endorsement = applicant.endorsement
     if endorsement is None:
         return unmet("check.endorsement.absent", ("applicant",), ("endorsement",))

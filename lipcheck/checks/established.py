@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, type_of_applicant, unmet
 from lipcheck.model import ApplicantType, Proposal
 
 
@@ -14,7 +14,9 @@ class EstablishedParams(Params):
 def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Outcome:
     applicant = proposal.applicant
     if applicant is None or applicant.type not in params.applies_to:
-        return not_applicable("check.established.not-needed", ("applicant",))
+        return not_applicable(
+            "check.established.not-needed", ("applicant",), type=type_of_applicant(proposal)
+        )
     if applicant.established is None:
         return unmet("check.established.absent", ("applicant",), ("established",))
     reference = proposal.submitted or context.today

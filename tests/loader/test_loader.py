@@ -12,8 +12,8 @@ from lipcheck.loader import Limits, load_bytes, load_text, read_proposal
 from lipcheck.messages import render
 
 
-def codes(text: str, limits: Limits = Limits()) -> list[str]:
-    return [finding.code for finding in load_text(text, limits).findings]
+def codes(text: str, limits: Limits | None = None) -> list[str]:
+    return [finding.code for finding in load_text(text, limits or Limits()).findings]
 
 
 class TestPositions:
