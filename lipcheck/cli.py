@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -18,12 +16,13 @@ import typer
 
 from lipcheck import __version__
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Message, Report, Severity, Status, Summary, Verdict
+from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
 from lipcheck.pack import Pack, load_pack
-from lipcheck.pipeline import DEFAULT_PACK, Packs, assess_file
+from lipcheck.pipeline import DEFAULT_PACK, Packs
 from lipcheck.render import OutputFormat
+from lipcheck.runner import Gate, RunOptions, run
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -44,26 +43,6 @@ class FailOn(str, Enum):
     MINOR = "minor"
     WARNING = "warning"
     INFO = "info"
-
-
-@dataclass(frozen=True)
-class Gate:
-    """When a report counts as falling short (exit 1)."""
-
-    fail_under: float | None
-    fail_on: Severity | None
-
-    def passes(self, report: Report) -> bool:
-        if report.verdict in (Verdict.INVALID, Verdict.INELIGIBLE):
-            return False
-        if self.fail_on is not None and any(
-            r.severity.rank >= self.fail_on.rank and r.status in (Status.UNMET, Status.PARTIAL)
-            for r in report.results
-        ):
-            return False
-        if self.fail_under is not None:
-            return report.score is not None and report.score >= self.fail_under
-        return report.verdict is Verdict.READY
 
 
 def _version(value: bool) -> None:
@@ -91,7 +70,8 @@ LangOption = Annotated[str, typer.Option("--lang", help=f"Language of messages: 
 @app.command()
 def validate(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Proposal files (default: proposal.yaml).")
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
     ] = None,
     pack: PackOption = None,
     output_format: Annotated[
@@ -99,21 +79,18 @@ def validate(
     ] = OutputFormat.TEXT,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option(
-            "--fail-under", min=0, max=100, help="Pass when the score is at least N (instead of `ready`)."
-        ),
+        typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
     ] = None,
     fail_on: Annotated[
         Optional[FailOn],  # noqa: UP045
-        typer.Option(
-            "--fail-on", help="Fall short when any rule of this severity or above is not fully met."
-        ),
+        typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="One line per file instead of the report.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR set).")] = False,
     lang: LangOption = "en",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to check many files with.")] = 1,
     max_file_size: Annotated[
         int, typer.Option(min=1, help="Largest proposal file read, in bytes.")
     ] = Limits.max_bytes,
@@ -122,72 +99,52 @@ def validate(
     max_nodes: Annotated[int, typer.Option(min=1, help="Most values (nodes) accepted.")] = Limits.max_nodes,
     today: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD); default: today."
-        ),
+        typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
     ] = None,
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
-    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes)
-    gate = Gate(fail_under, Severity(fail_on.value) if fail_on else None)
-    color = _color(no_color)
+    paths = [str(path) for path in files] if files else [DEFAULT_PROPOSAL]
+    if not files and not Path(DEFAULT_PROPOSAL).exists():
+        _fail(Message("input.no-default"), Message("hint.input"))
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
-    paths = files or [Path(DEFAULT_PROPOSAL)]
-    if not files and not paths[0].exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
-    summary = Summary()
-    short = errors = 0
-    first = True
-    if output_format is OutputFormat.JSON and len(paths) > 1:
+    batch = len(paths) > 1
+    options = RunOptions(
+        output=output_format,
+        packs=packs,
+        limits=Limits(max_file_size, max_depth, max_aliases, max_nodes),
+        today=_today(today),
+        gate=Gate(fail_under, Severity(fail_on.value) if fail_on else None),
+        lang=lang,
+        color=_color(no_color),
+        quiet=quiet,
+        batch=batch,
+    )
+    json_batch = batch and output_format is OutputFormat.JSON
+    if json_batch:
         from lipcheck.render import json as json_render
 
         _out(json_render.batch_start())
-    for _path, report in _reports(paths, packs, limits, _today(today)):
-        if report is None:
+    summary = Summary()
+    short = errors = 0
+    for result in run(paths, options, jobs=min(jobs, len(paths))):
+        if result.verdict is None:
             errors += 1
             summary.unreadable += 1
+            _diagnose_text(result.error or "", result.hint)
             continue
-        summary.add(report)
-        if not gate.passes(report):
-            short += 1
-        if output_format is OutputFormat.JSON:
-            from lipcheck.render import json as json_render
-
-            if len(paths) > 1:
-                _out(json_render.batch_item(report, first, lang))
-            else:
-                _out(json_render.render_report(report, lang))
-        elif quiet:
-            score = "-" if report.score is None else f"{report.score:.1f}"
-            _out(f"{report.path}: {report.verdict.value} {score}\n")
-        else:
-            from lipcheck.render import text as text_render
-
-            _out(("" if first else "\n") + text_render.render_report(report, lang, color))
-        first = False
-    if output_format is OutputFormat.JSON and len(paths) > 1:
-        from lipcheck.render import json as json_render
-
+        summary.count(result.verdict)
+        short += not result.passes
+        separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
+        _out(separator + result.chunk)
+    if json_batch:
         _out(json_render.batch_end(summary))
-    elif len(paths) > 1 and not quiet:
+    elif batch and not quiet and output_format is OutputFormat.TEXT:
         from lipcheck.render import text as text_render
 
-        _out("\n" + text_render.render_summary(summary, lang, color))
+        _out("\n" + text_render.render_summary(summary, lang, options.color))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
-
-
-def _reports(
-    paths: list[Path], packs: Packs, limits: Limits, today: dt.date
-) -> Iterator[tuple[Path, Report | None]]:
-    """Reports one at a time, so a long run holds one report in memory; unreadable files say why."""
-    for path in paths:
-        try:
-            yield path, assess_file(path, str(path), packs, limits, today)
-        except LipcheckError as error:
-            _diagnose(error)
-            yield path, None
 
 
 @app.command("rules")
@@ -262,9 +219,13 @@ def _out(chunk: str) -> None:
 
 
 def _diagnose(error: LipcheckError) -> None:
-    sys.stderr.write(f"lipcheck: {render(error.message)}\n")
-    if error.hint:
-        sys.stderr.write(f"  hint: {render(error.hint)}\n")
+    _diagnose_text(render(error.message), render(error.hint) if error.hint else None)
+
+
+def _diagnose_text(message: str, hint: str | None) -> None:
+    sys.stderr.write(f"lipcheck: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
 
 
 def _fail(message: Message, hint: Message | None = None) -> NoReturn:

@@ -168,5 +168,8 @@ class Summary:
     unreadable: int = 0
 
     def add(self, report: Report) -> None:
+        self.count(report.verdict)
+
+    def count(self, verdict: Verdict) -> None:
         self.files += 1
-        self.verdicts[report.verdict.value] += 1
+        self.verdicts[verdict.value] += 1

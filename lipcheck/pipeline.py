@@ -25,6 +25,10 @@ class Packs:
     forced: str | None = None
     loaded: dict[str, Pack] = field(default_factory=dict)
 
+    def __getstate__(self) -> dict[str, object]:
+        # Worker processes started by spawn load packs afresh; modules do not pickle.
+        return {"forced": self.forced, "loaded": {}}
+
     def get(self, name: str) -> Pack:
         if name not in self.loaded:
             self.loaded[name] = load_pack(name)

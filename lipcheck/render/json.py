@@ -38,10 +38,9 @@ def batch_start() -> str:
     return '{\n  "format": "' + FORMAT + '",\n  "reports": [\n'
 
 
-def batch_item(report: Report, first: bool, lang: str = "en") -> str:
-    body = _dump(report_object(report, lang))
-    indented = "\n".join("    " + line for line in body.splitlines())
-    return ("" if first else ",\n") + indented
+def batch_item(report: Report, lang: str = "en") -> str:
+    """One report of a batch, on one line: compact, and fast to write for thousands of files."""
+    return "    " + json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
 
 
 def batch_end(summary: Summary) -> str:
