@@ -233,6 +233,96 @@ def _fail(message: Message, hint: Message | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+from lipcheck.output import ReportFormat  # noqa: E402 - beside the one command that uses it
+
+
+@app.command()
+def report(
+    files: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
+    ] = None,
+    formats: Annotated[
+        Optional[list[ReportFormat]],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", help="Report format; repeat for several (default: html).", show_default=False
+        ),
+    ] = None,
+    html: Annotated[bool, typer.Option("--html", help="Short for --format html.")] = False,
+    outputs: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="One file per --format, in order (`-` for standard output), or one folder for all. "
+            "Default: HTML to lipcheck-report.html, other formats to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    pack: PackOption = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn],  # noqa: UP045
+        typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
+    ] = None,
+    lang: LangOption = "en",
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
+    ] = None,
+) -> None:
+    """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
+    from lipcheck import output
+    from lipcheck.pipeline import assess_file
+
+    _check_lang(lang)
+    chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
+    paths = files or [Path(DEFAULT_PROPOSAL)]
+    if not files and not paths[0].exists():
+        _fail(Message("input.no-default"), Message("hint.input"))
+    try:
+        destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    packs = Packs(forced=pack)
+    _load_forced_pack(packs)
+    gate = Gate(fail_under, Severity(fail_on.value) if fail_on else None)
+    reference = _today(today)
+    reports = []
+    errors = 0
+    for path in paths:
+        try:
+            reports.append(assess_file(path, str(path), packs, Limits(), reference))
+        except LipcheckError as error:
+            _diagnose(error)
+            errors += 1
+    try:
+        # Everything is rendered before anything is written: a failure leaves no report behind.
+        rendered = [
+            (destination, output.render(destination.format, reports, packs.loaded, lang, Path.cwd()))
+            for destination in destinations
+        ]
+        for destination, content in rendered:
+            if destination.path is None:
+                _out(content)
+            else:
+                output.write_atomic(destination.path, content, make_folder=destination.in_folder)
+                sys.stderr.write(text("cli.report.written", lang, path=str(destination.path)) + "\n")
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file and ReportFormat.GITHUB in chosen:
+            summary = output.render(ReportFormat.MARKDOWN, reports, packs.loaded, lang)
+            output.append_text(Path(summary_file), summary + "\n")
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    short = sum(not gate.passes(report) for report in reports)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script)."""
     try:

@@ -1,0 +1,64 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per gap, pinned to its line.
+
+GitHub turns each into an annotation on the pull request. Values are escaped as GitHub's runner
+expects (`%`, CR and LF everywhere; `:` and `,` too inside properties), so nothing a proposal
+holds can end a command early or start a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lipcheck.findings import Location, Report, Severity
+from lipcheck.messages import render, text
+from lipcheck.render import one_decimal
+
+COMMAND = {
+    Severity.BLOCKER: "error",
+    Severity.MAJOR: "error",
+    Severity.MINOR: "warning",
+    Severity.WARNING: "warning",
+    Severity.INFO: "notice",
+}
+
+
+def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
+    lines: list[str] = []
+    for report in reports:
+        for finding in report.findings:
+            message = render(finding.message, lang)
+            if finding.hint:
+                message += f" ({render(finding.hint, lang)})"
+            lines.append(command("error", report.path, finding.location, finding.code, message))
+        for result in report.results:
+            if result.failed:
+                title = f"{result.rule}: {result.title}"
+                message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
+                message += " ".join(result.remediation.split())
+                lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
+        score = one_decimal(report.score) if report.score is not None else "–"
+        verdict = text("verdict." + report.verdict.value, lang)
+        summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
+        lines.append(command("notice", report.path, None, "lipcheck", summary))
+    return "".join(line + "\n" for line in lines)
+
+
+def command(name: str, path: str, location: Location | None, title: str, message: str) -> str:
+    """`::name file=…,line=…,col=…,title=…::message`, every part escaped."""
+    properties = {"file": path}
+    if location is not None:
+        properties["line"] = str(location.line)
+        properties["col"] = str(location.column)
+    properties["title"] = title
+    shown = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{name} {shown}::{escape_data(message)}"
+
+
+def escape_data(value: str) -> str:
+    """The message part: GitHub's runner unescapes %25, %0D and %0A."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A property value: as data, and `:` and `,` too, which would end the property list."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,259 @@
+"""The HTML report: one self-contained page (inline CSS, no script, no network) a council can read and print.
+
+The template only lays out; everything it shows is prepared here as plain, already-translated
+strings, and Jinja2 escapes every one of them, so nothing from a proposal can become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from lipcheck import __version__
+from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
+from lipcheck.messages import render, text
+from lipcheck.render import one_decimal
+from lipcheck.render.sentences import gain, missing_labels, points, sector_label, to_ready, where
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATE = "report.html.j2"
+_BACKTICKED = re.compile(r"`([^`\n]+)`")
+BIGGEST_FIXES = 3
+
+VERDICT_MARK = {
+    Verdict.READY: "✓",
+    Verdict.NEARLY_READY: "!",
+    Verdict.NOT_READY: "✗",
+    Verdict.INELIGIBLE: "✗",
+    Verdict.INVALID: "✗",
+}
+STATUS_MARK = {Status.MET: "✓", Status.PARTIAL: "◐", Status.UNMET: "✗", Status.NOT_APPLICABLE: "–"}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One of the biggest fixes in the summary."""
+
+    rule: str
+    title: str
+    gain: str
+    """`+8.6 points`, or `Blocker` for a rule that bars funding."""
+    blocker: bool
+    remediation: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class RuleView:
+    rule: str
+    title: str
+    severity: str
+    severity_label: str
+    status: str
+    status_label: str
+    mark: str
+    points: str
+    found: str
+    missing: tuple[str, ...]
+    where: str
+    remediation: str
+    source: str
+    failed: bool
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    where: str
+    message: str
+    hint: str | None
+
+
+@dataclass(frozen=True)
+class SectorView:
+    code: str
+    label: str
+    covered: bool
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectorGroup:
+    heading: str
+    """`LIP101: 5 of 7 sectors covered`, or the heading of the sectors no rule asks for."""
+    title: str | None
+    """The rule's title, when a rule asks for these sectors."""
+    sectors: tuple[SectorView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One proposal as the template shows it."""
+
+    id: str
+    path: str
+    title: str
+    pack: str
+    pack_id: str
+    pack_version: str
+    score: str
+    score_percent: str | None
+    verdict: str
+    verdict_label: str
+    verdict_mark: str
+    ready: str
+    nearly_ready: str
+    ready_percent: str
+    nearly_percent: str
+    gauge_label: str
+    to_ready: str | None
+    fixes: tuple[Fix, ...]
+    findings: tuple[FindingView, ...]
+    rules: tuple[RuleView, ...]
+    coverage: tuple[SectorGroup, ...]
+    has_council: bool
+    notes: tuple[str, ...]
+    made_by: str
+
+
+def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
+    """One HTML page holding every report, in the order given."""
+    template = _environment().get_template(TEMPLATE)
+    views = [_view(report, f"p{index + 1}", lang) for index, report in enumerate(reports)]
+    return template.render(lang=lang, t=_translator(lang), reports=views) + "\n"
+
+
+def _environment() -> Environment:
+    # Jinja2 is imported here, not at the top, so commands that never render HTML start fast.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    environment = Environment(
+        loader=PackageLoader("lipcheck.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    environment.filters["code"] = code_spans
+    return environment
+
+
+def code_spans(sentence: str) -> Markup:
+    """`sentence` escaped, then its `backticked` words set as code (the catalogue and packs use them)."""
+    from markupsafe import escape
+
+    return Markup(_BACKTICKED.sub(r"<code>\1</code>", str(escape(sentence))))
+
+
+def _translator(lang: str) -> Callable[..., str]:
+    def translate(message_id: str, **args: object) -> str:
+        return text(message_id, lang, **args)
+
+    return translate
+
+
+def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
+    ready, nearly = report.thresholds["ready"], report.thresholds["nearly-ready"]
+    score = one_decimal(report.score) if report.score is not None else "–"
+    rules = tuple(_rule(result, report.path, f"{id_prefix}-{result.rule}", lang) for result in report.results)
+    return ReportView(
+        id=id_prefix,
+        path=report.path,
+        title=report.title or text("out.untitled", lang),
+        pack=f"{report.pack_id} {report.pack_version}",
+        pack_id=report.pack_id,
+        pack_version=report.pack_version,
+        score=score,
+        score_percent=None if report.score is None else _percent(report.score),
+        verdict=report.verdict.value,
+        verdict_label=text("verdict." + report.verdict.value, lang),
+        verdict_mark=VERDICT_MARK[report.verdict],
+        ready=f"{ready:g}",
+        nearly_ready=f"{nearly:g}",
+        ready_percent=_percent(ready),
+        nearly_percent=_percent(nearly),
+        gauge_label=text("out.gauge", lang, score=score, nearly=f"{nearly:g}", ready=f"{ready:g}"),
+        to_ready=None if report.score is None else to_ready(report, lang),
+        fixes=tuple(
+            _fix(result, f"{id_prefix}-{result.rule}", lang) for result in report.gaps[:BIGGEST_FIXES]
+        ),
+        findings=tuple(
+            FindingView(
+                where=where(finding.location, lang),
+                message=render(finding.message, lang),
+                hint=render(finding.hint, lang) if finding.hint else None,
+            )
+            for finding in report.findings
+        ),
+        rules=rules,
+        coverage=_coverage(report, lang),
+        has_council=any(entry.covered for entry in report.coverage),
+        notes=tuple(render(note, lang) for note in report.notes),
+        made_by=text(
+            "out.made-by", lang, version=__version__, pack=report.pack_id, pack_version=report.pack_version
+        ),
+    )
+
+
+def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
+    return Fix(
+        rule=result.rule,
+        title=result.title,
+        gain=gain(result, lang),
+        blocker=result.severity is Severity.BLOCKER,
+        remediation=result.remediation.strip(),
+        anchor=anchor,
+    )
+
+
+def _rule(result: RuleResult, path: str, anchor: str, lang: str) -> RuleView:
+    return RuleView(
+        rule=result.rule,
+        title=result.title,
+        severity=result.severity.value,
+        severity_label=text("severity." + result.severity.value, lang),
+        status=result.status.value,
+        status_label=text("status." + result.status.value, lang),
+        mark=STATUS_MARK[result.status],
+        points=points(result, lang),
+        found=render(result.message, lang),
+        missing=missing_labels(result, lang),
+        where=f"{path}, {where(result.location, lang)}" if result.location else path,
+        remediation=result.remediation.strip(),
+        source=result.source.strip(),
+        failed=result.failed,
+        anchor=anchor,
+    )
+
+
+def _coverage(report: Report, lang: str) -> tuple[SectorGroup, ...]:
+    titles = {result.rule: result.title for result in report.results}
+    groups: dict[str | None, list[SectorCoverage]] = {}
+    for entry in report.coverage:
+        groups.setdefault(entry.rule, []).append(entry)
+    out = []
+    for rule, entries in groups.items():
+        sectors = tuple(
+            SectorView(entry.sector, sector_label(entry.sector, lang), entry.covered, entry.members)
+            for entry in entries
+        )
+        if rule is None:
+            heading, title = text("out.coverage.other", lang), None
+        else:
+            covered = sum(entry.covered for entry in entries)
+            heading = text("out.coverage.group", lang, rule=rule, covered=covered, total=len(entries))
+            title = titles.get(rule)
+        out.append(SectorGroup(heading, title, sectors))
+    return tuple(out)
+
+
+def _percent(value: float) -> str:
+    """A width for CSS: clamped to 0..100 and written with a point whatever the locale."""
+    return f"{max(0.0, min(100.0, value)):.1f}"

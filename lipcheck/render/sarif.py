@@ -1,0 +1,190 @@
+"""SARIF 2.1.0 for code scanning: one run, the pack's rules as the driver's rules, one result per gap.
+
+A result is a rule not fully met, or a problem that makes the file an invalid proposal. Its
+location is the proposal's path relative to the repository, with line and column; its
+fingerprint leaves out the line, so an alert survives edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import PurePath, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from lipcheck import __version__
+from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
+from lipcheck.messages import render, text
+from lipcheck.pack import Pack, Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {
+    Severity.BLOCKER: "error",
+    Severity.MAJOR: "error",
+    Severity.MINOR: "warning",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+}
+FINGERPRINT = "lipcheck/v1"
+SOURCE_ROOT = "%SRCROOT%"
+
+
+def render_reports(
+    reports: Sequence[Report], packs: Mapping[str, Pack], lang: str = "en", root: PurePath | None = None
+) -> str:
+    """The SARIF log of `reports`; `packs` by id gives the rules, `root` makes absolute paths relative."""
+    return json.dumps(sarif_log(reports, packs, lang, root), indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_log(
+    reports: Sequence[Report], packs: Mapping[str, Pack], lang: str = "en", root: PurePath | None = None
+) -> dict[str, Any]:
+    descriptors: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for pack_id in dict.fromkeys(report.pack_id for report in reports):
+        pack = packs.get(pack_id)
+        for rule in pack.rules if pack else ():
+            if rule.id not in index:
+                index[rule.id] = len(descriptors)
+                descriptors.append(_rule_descriptor(rule, pack_id))
+    for report in reports:
+        for finding in report.findings:
+            if finding.code not in index:
+                index[finding.code] = len(descriptors)
+                descriptors.append(_finding_descriptor(finding.code, lang))
+    results: list[dict[str, Any]] = []
+    for report in reports:
+        uri = artifact_uri(report.path, root)
+        results += [_finding_result(finding, uri, index, lang) for finding in report.findings]
+        results += [
+            _rule_result(result, report, uri, index, lang) for result in report.results if result.failed
+        ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "lipcheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def artifact_uri(path: str, root: PurePath | None) -> str:
+    """The proposal as a URI relative to `root` (the repository), which code scanning requires."""
+    given = PurePath(path)
+    if given.is_absolute():
+        if root is not None and given.is_relative_to(root):
+            given = given.relative_to(root)
+        else:
+            # Outside the repository there is nothing to be relative to: say exactly where.
+            return quote(PurePosixPath(given.as_posix()).as_uri(), safe=":/%")
+    parts = [part for part in PurePosixPath(given.as_posix()).parts if part != "."]
+    return quote("/".join(parts), safe="/")
+
+
+def _rule_descriptor(rule: Rule, pack_id: str) -> dict[str, Any]:
+    remediation, source = _flat(rule.remediation), _flat(rule.source)
+    return {
+        "id": rule.id,
+        "name": _pascal(rule.title),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": _flat(rule.rationale)},
+        "help": {
+            "text": f"{remediation}\n\nSource: {source}",
+            "markdown": f"**How to meet it.** {remediation}\n\n**Source.** {source}",
+        },
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "tags": ["lipcheck", pack_id, rule.severity.value],
+            "precision": "very-high",
+            "severity": rule.severity.value,
+            "weight": rule.weight,
+        },
+    }
+
+
+def _finding_descriptor(code: str, lang: str) -> dict[str, Any]:
+    description = text("out.invalid-rule", lang, code=code)
+    return {
+        "id": code,
+        "name": _pascal(code),
+        "shortDescription": {"text": description},
+        "fullDescription": {"text": description},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["lipcheck", "invalid-proposal"], "precision": "very-high"},
+    }
+
+
+def _rule_result(
+    result: RuleResult, report: Report, uri: str, index: Mapping[str, int], lang: str
+) -> dict[str, Any]:
+    return {
+        "ruleId": result.rule,
+        "ruleIndex": index.get(result.rule, -1),
+        "level": LEVEL[result.severity],
+        "kind": "fail",
+        "message": {"text": f"{result.title}: {render(result.message, lang)}"},
+        "locations": [_location(uri, result.location)],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(report.pack_id, result.rule, uri)},
+        "properties": {
+            "status": result.status.value,
+            "points": round(result.points, 2),
+            "weight": result.weight,
+            "missing": list(result.missing),
+        },
+    }
+
+
+def _finding_result(finding: Finding, uri: str, index: Mapping[str, int], lang: str) -> dict[str, Any]:
+    message = render(finding.message, lang)
+    if finding.hint:
+        message += f" ({render(finding.hint, lang)})"
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": index.get(finding.code, -1),
+        "level": "error",
+        "kind": "fail",
+        "message": {"text": message},
+        "locations": [_location(uri, finding.location)],
+        # The message, not the line: the same problem moved by an edit above keeps its alert.
+        "partialFingerprints": {FINGERPRINT: _fingerprint(finding.code, render(finding.message, lang), uri)},
+    }
+
+
+def _location(uri: str, location: Location | None) -> dict[str, Any]:
+    where = location or Location(1, 1)
+    artifact: dict[str, Any] = {"uri": uri}
+    if not uri.startswith("file:"):
+        artifact["uriBaseId"] = SOURCE_ROOT
+    return {
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": {"startLine": where.line, "startColumn": where.column},
+        }
+    }
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _pascal(words: str) -> str:
+    """`The council includes every core sector` -> `TheCouncilIncludesEveryCoreSector`."""
+    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[A-Za-z0-9]+", words)) or "Rule"
+
+
+def _flat(paragraph: str) -> str:
+    return " ".join(paragraph.split())
