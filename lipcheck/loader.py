@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -53,7 +53,14 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # A float needs a point or an exponent, and no leading zero: `0755` and `1_000` stay text.
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_LIBYAML_DEPTH = 1000  # libyaml's own ceiling on nesting (yaml_set_max_nest_level)
+# The most nesting lipcheck reads whatever --max-depth says: the walk recurses a few Python
+# frames a level, and Python stops at 1000 frames, well before libyaml's own ceiling.
+DEEPEST = 200
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
+_NOT_SPECIAL = object()
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 @dataclass(frozen=True)
@@ -66,12 +73,23 @@ class Limits:
     max_nodes: int = 200_000
 
 
+class Mark(Protocol):
+    """Where PyYAML says a node starts; line and column count from 0."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class Positions:
-    """Where each node of the document starts, keyed by its path."""
+    """Where each node of the document starts, keyed by its path.
 
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    The table keeps the parser's own mark objects and turns one into a Location only when a
+    finding or a result asks for it: most positions are never read.
+    """
+
+    values: dict[PathKey, Mark] = field(default_factory=dict)
+    keys: dict[PathKey, Mark] = field(default_factory=dict)
 
     def value(self, path: PathKey) -> Location:
         """The value at `path`, or the nearest enclosing node that exists (where something is missing)."""
@@ -80,15 +98,19 @@ class Positions:
     def key(self, path: PathKey) -> Location:
         """The key that names `path` (for an unknown or misplaced key), else `value(path)`."""
         found = self.keys.get(path)
-        return Location(*found) if found else self._nearest(self.values, path)
+        return _location(found) if found else self._nearest(self.values, path)
 
     @staticmethod
-    def _nearest(table: dict[PathKey, tuple[int, int]], path: PathKey) -> Location:
+    def _nearest(table: dict[PathKey, Mark], path: PathKey) -> Location:
         for end in range(len(path), -1, -1):
             found = table.get(path[:end])
             if found:
-                return Location(*found)
+                return _location(found)
         return Location(1, 1)
+
+
+def _location(mark: Mark) -> Location:
+    return Location(mark.line + 1, mark.column + 1)
 
 
 @dataclass(frozen=True)
@@ -149,6 +171,8 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
 
 def load_text(text: str, limits: Limits = Limits()) -> Document:
     """Load a proposal from decoded text."""
+    if limits.max_depth > DEEPEST:
+        limits = replace(limits, max_depth=DEEPEST)
     if text.startswith("\ufeff"):
         text = text[1:]
     nul = text.find("\x00")
@@ -156,11 +180,13 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         return _only(_finding("nul-byte", Location(line, column), "hint.save-utf8"))
-    parser = _Composer(text)
+    parser = _Composer(text, limits)
     try:
         root = parser.get_single_node()
+    except _LimitReached as reached:
+        return _only(reached.finding)
     except yaml.MarkedYAMLError as error:
-        return _only(_syntax_finding(error, text))
+        return _only(_syntax_finding(error, text, limits))
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports everything with a mark
         return _only(Finding("yaml-syntax", Message("yaml-syntax", {"problem": str(error)}), None))
     except RecursionError:  # pragma: no cover - pure-Python composer only; libyaml caps nesting
@@ -169,7 +195,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         parser.dispose()
     if root is None:
         return _only(_finding("empty", Location(1, 1), "hint.empty"))
-    walk = _Walk(limits)
+    walk = _Walk(limits, aliases_possible="*" in text)
     try:
         data = walk.node(root, (), 0)
     except _LimitReached as reached:
@@ -178,18 +204,64 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
 
 
 class _Composer(_Parser):
+    """The YAML composer, stopped as soon as the document grows past the node or depth limit.
+
+    The walk checks the limits too, but only once the whole tree is built: a 4 MB flow list
+    of two million numbers would cost seconds and most of a gigabyte before it looked.
+    """
+
+    def __init__(self, stream: str, limits: Limits) -> None:
+        super().__init__(stream)
+        self.limits = limits
+        self.nodes = 0
+        self.depth = 0
+        if len(stream) < 2 * limits.max_nodes:
+            # A text this short cannot hold more nodes than the limit (every node costs at least
+            # a character and a separator) and composes in well under a millisecond, so skip the
+            # per-node counting calls: builtins that accept the same arguments and do nothing
+            # useful cost a fraction of a Python call. The walk still checks depth and nodes.
+            self.descend_resolver = slice  # type: ignore[method-assign,assignment]
+            self.ascend_resolver = tuple  # type: ignore[method-assign,assignment]
+
     def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         """Tag for an untagged node; plain scalars are resolved later by `_Walk`, not by regexes."""
         if kind is ScalarNode:
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
-    # Both composers call these around each collection; path-based resolution is not used.
-    def descend_resolver(self, *_: object) -> None:
-        pass
+    # Both composers call these around every node (keys too), before composing it; path-based
+    # resolution is not used, so they serve to count nodes and nesting while the tree is built.
+    def descend_resolver(self, parent: Node | None, index: object) -> None:
+        self.nodes += 1
+        self.depth += 1
+        # The root is composed at depth 1 but walked at depth 0.
+        if self.depth - 1 > self.limits.max_depth:
+            where = _near(parent, index)
+            raise _LimitReached(_limit("depth", self.depth - 1, self.limits.max_depth, "--max-depth", where))
+        if self.nodes > self.limits.max_nodes:
+            where = _near(parent, index)
+            raise _LimitReached(_limit("nodes", self.nodes, self.limits.max_nodes, "--max-nodes", where))
 
     def ascend_resolver(self) -> None:
-        pass
+        self.depth -= 1
+
+
+def _near(parent: Node | None, index: object) -> Location:
+    """Where the node about to be composed starts, as near as the composer lets us see.
+
+    The composer does not show us the new node's own mark, only its parent and its key (in a
+    mapping) or the siblings composed before it (in a list); the end of the last one is close.
+    """
+    if isinstance(index, Node):
+        mark = index.start_mark
+    elif parent is not None and parent.value:
+        last = parent.value[-1]
+        mark = (last[1] if isinstance(last, tuple) else last).end_mark
+    elif parent is not None:
+        mark = parent.start_mark
+    else:
+        return Location(1, 1)
+    return Location(mark.line + 1, mark.column + 1)
 
 
 class _LimitReached(Exception):
@@ -199,102 +271,105 @@ class _LimitReached(Exception):
 
 
 class _Walk:
-    """Turns composed nodes into dicts, lists and scalars, noting positions and problems."""
+    """Turns composed nodes into dicts, lists and scalars, noting positions and problems.
 
-    def __init__(self, limits: Limits) -> None:
+    This runs once per node of every file, so it is written for speed: marks are stored as
+    they are, and alias bookkeeping happens only when the text has an alias (`*`) at all.
+    """
+
+    def __init__(self, limits: Limits, aliases_possible: bool) -> None:
         self.limits = limits
         self.positions = Positions()
+        self.values = self.positions.values
         self.findings: list[Finding] = []
         self.nodes = 0
         self.aliases = 0
+        self.track = aliases_possible
         self.seen: set[int] = set()
         self.open: set[int] = set()
 
     def node(self, node: Node, path: PathKey, depth: int) -> Any:
-        mark = node.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        self.positions.values[path] = where
+        self.values[path] = node.start_mark
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
             raise _LimitReached(
-                _limit("nodes", self.nodes, self.limits.max_nodes, "--max-nodes", Location(*where))
+                _limit("nodes", self.nodes, self.limits.max_nodes, "--max-nodes", _location(node.start_mark))
             )
         if depth > self.limits.max_depth:
             raise _LimitReached(
-                _limit("depth", depth, self.limits.max_depth, "--max-depth", Location(*where))
+                _limit("depth", depth, self.limits.max_depth, "--max-depth", _location(node.start_mark))
             )
+        tag = node.tag
+        if tag == _PLAIN and type(node) is ScalarNode:
+            return _plain(node.value)
+        if tag not in _ALLOWED_TAGS:
+            self.findings.append(_finding("unsafe-tag", _location(node.start_mark), "hint.tag", tag=tag))
+            return None
+        if type(node) is ScalarNode:
+            return self._tagged_scalar(node, tag)
+        if not self.track:
+            return self._collection(node, path, depth)
         identity = id(node)
         if identity in self.seen:
-            # A node met twice was reached through an alias.
+            # A collection met twice was reached through an alias.
             if identity in self.open:
-                raise _LimitReached(_finding("alias-cycle", Location(*where), "hint.alias"))
+                raise _LimitReached(_finding("alias-cycle", _location(node.start_mark), "hint.alias"))
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
                 raise _LimitReached(
                     _limit(
-                        "aliases", self.aliases, self.limits.max_aliases, "--max-aliases", Location(*where)
+                        "aliases",
+                        self.aliases,
+                        self.limits.max_aliases,
+                        "--max-aliases",
+                        _location(node.start_mark),
                     )
                 )
         self.seen.add(identity)
-        tag = node.tag
-        if tag not in _ALLOWED_TAGS:
-            self.findings.append(_finding("unsafe-tag", Location(*where), "hint.tag", tag=tag))
-            return None
-        if isinstance(node, ScalarNode):
-            return self._scalar(node, tag, where)
         self.open.add(identity)
         try:
-            if isinstance(node, MappingNode):
-                return self._mapping(node, path, depth)
-            return [self.node(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+            return self._collection(node, path, depth)
         finally:
             self.open.discard(identity)
 
-    def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+    def _collection(self, node: Node, path: PathKey, depth: int) -> Any:
+        if type(node) is MappingNode:
+            return self._mapping(node, path, depth + 1)
+        walk = self.node
+        return [walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+
+    def _mapping(self, node: Node, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
+        keys = self.positions.keys
+        walk = self.node
         for key_node, value_node in node.value:
-            key_where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, ScalarNode):
-                self.findings.append(_finding("complex-key", Location(*key_where), "hint.complex-key"))
+            if type(key_node) is not ScalarNode:
+                self._problem("complex-key", key_node, "hint.complex-key")
                 continue
             key = str(key_node.value)
             if key == "<<" and key_node.tag == _PLAIN:
-                self.findings.append(_finding("merge-key", Location(*key_where), "hint.merge-key"))
+                self._problem("merge-key", key_node, "hint.merge-key")
                 continue
-            if key in first_seen:
-                self.findings.append(
-                    _finding(
-                        "duplicate-key",
-                        Location(*key_where),
-                        "hint.duplicate-key",
-                        key=key,
-                        first=first_seen[key],
-                        second=key_where[0],
-                    )
-                )
+            if key in result:
+                first_key = (*path, key)
+                first = keys[first_key].line + 1
+                second = key_node.start_mark.line + 1
+                self._problem("duplicate-key", key_node, "hint.duplicate-key", key=key, first=first,
+                              second=second)  # fmt: skip
                 continue
-            first_seen[key] = key_where[0]
             child = (*path, key)
-            self.positions.keys[child] = key_where
-            result[key] = self.node(value_node, child, depth + 1)
+            keys[child] = key_node.start_mark
+            result[key] = walk(value_node, child, depth)
         return result
 
-    def _scalar(self, node: ScalarNode, tag: str, where: tuple[int, int]) -> Any:
+    def _problem(self, code: str, node: Node, hint: str, **args: object) -> None:
+        self.findings.append(_finding(code, _location(node.start_mark), hint, **args))
+
+    def _tagged_scalar(self, node: Node, tag: str) -> Any:
+        """A quoted scalar, or one with an explicit core tag (`!!int 3`): honour it or say why not."""
         value: str = node.value
         if tag == _STR:
             return value
-        if tag == _PLAIN:
-            if value in _NULLS:
-                return None
-            if value in _BOOLS:
-                return _BOOLS[value]
-            if _INT.match(value):
-                return int(value)
-            if _FLOAT.match(value) and not value.isdigit():
-                return float(value)
-            return value
-        # An explicit core tag (`!!int 3`) asks for that type; honour it or say why not.
         if tag == _YAML + "null" and value in _NULLS:
             return None
         if tag == _YAML + "bool" and value in _BOOLS:
@@ -303,11 +378,24 @@ class _Walk:
             return int(value)
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
-        self.findings.append(_finding("tag-mismatch", Location(*where), "hint.tag", tag=tag, value=value))
+        self._problem("tag-mismatch", node, "hint.tag", tag=tag, value=value)
         return value
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError, text: str) -> Finding:
+def _plain(value: str) -> Any:
+    """What an untagged, unquoted scalar means: YAML's core schema, nothing more."""
+    special = _SPECIAL.get(value, _NOT_SPECIAL)
+    if special is not _NOT_SPECIAL:
+        return special
+    if value[:1] in _NUMBER_START:
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value) and not value.isdigit():
+            return float(value)
+    return value
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> Finding:
     mark = error.problem_mark or error.context_mark
     location = Location(mark.line + 1, mark.column + 1) if mark else None
     problem = error.problem or "invalid YAML"
@@ -320,7 +408,9 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str) -> Finding:
         hint = "hint.unclosed-quote"
         args["line"] = error.context_mark.line + 1
     elif "maximum nesting depth" in problem:
-        return _limit("depth", 1000, 1000, "--max-depth", location)
+        # libyaml gave up first (the composer skips counting for short texts): the user's limit
+        # is what was exceeded, at 1000 levels deep.
+        return _limit("depth", _LIBYAML_DEPTH, limits.max_depth, "--max-depth", location)
     return Finding("yaml-syntax", Message("yaml-syntax", args), location, Message(hint, args))
 
 
@@ -339,7 +429,7 @@ def _limit(name: str, seen: int, limit: int, option: str, location: Location | N
         f"limit-{name}",
         Message(f"limit-{name}", args),
         location or Location(1, 1),
-        Message("hint.limit", args),
+        Message("hint.limit-ceiling" if name == "depth" and limit >= DEEPEST else "hint.limit", args),
     )
 
 

@@ -19,7 +19,7 @@ def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) 
         return graded(0.0, "check.mission.absent", (), ("mission",))
     assert mission is not None
     words = re.findall(r"\w+", mission.casefold())
-    found = sorted({word for word in words for stem in params.stems if word.startswith(stem)})
+    found = sorted({word for word in words if word.startswith(params.stems)})
     if found:
         return graded(1.0, "check.mission.welcoming", ("mission",), words=", ".join(found))
     return graded(
