@@ -1,0 +1,67 @@
+"""The Markdown report: golden output per example, compact layout, and escaping of proposal text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lipcheck.render.markdown import inline
+from tests.conftest import check_golden
+from tests.report.conftest import EXAMPLE_STEMS, HOSTILE, Runner, example
+
+
+@pytest.mark.parametrize("stem", EXAMPLE_STEMS)
+def test_golden(lipcheck: Runner, stem: str) -> None:
+    run = lipcheck("report", example(stem), "--format", "markdown")
+    assert run.code in (0, 1), run.err
+    check_golden(f"report-{stem}.md", run.out)
+
+
+def test_compact_with_the_full_list_folded(lipcheck: Runner) -> None:
+    out = lipcheck("report", example("brooks-not-ready"), "-f", "markdown").out
+    before, folded = out.split("<details>", 1)
+    assert "</details>" in folded
+    assert before.count("\n") < 25, "the part above the fold stays short"
+    assert "The biggest fixes" in before
+    assert len(re.findall(r"^\d\. \*\*", before, re.M)) == 3
+    assert "| LIP101 |" in folded and "| LIP101 |" not in before
+
+
+def test_several_files_open_with_an_overview(lipcheck: Runner) -> None:
+    out = lipcheck("report", example("lethbridge-ready"), example("brooks-not-ready"), "-f", "markdown").out
+    overview = out.split("\n### ", 1)[0]
+    assert "| `examples/lethbridge-ready.yaml` | 96.3 | ✅ ready |" in overview
+    assert out.count("<details>") == 2
+
+
+def test_hostile_names_stay_text(lipcheck: Runner) -> None:
+    out = lipcheck("report", str(HOSTILE.relative_to(HOSTILE.parents[3])), "-f", "markdown").out
+    outside_code = re.sub(r"`[^`\n]*`", "", out)
+    assert "<script" not in outside_code and "<b>" not in outside_code and "<img" not in outside_code
+    assert "&lt;script&gt;alert('applicant')&lt;/script&gt;" in out
+    assert "{{ 7\\*7 }}" in out or "{{ 7*7 }}" in out
+    assert "49" not in out
+    for line in out.splitlines():
+        if line.startswith("| LIP"):
+            assert line.count(" | ") == 3, f"a name split a table cell: {line}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
+        ("a | b", "a \\| b"),
+        ("[link](https://x)", "\\[link\\](https://x)"),
+        ("*bold* _it_ ~strike~", "\\*bold\\* \\_it\\_ \\~strike\\~"),
+        ("`code | pipe` and <b>", "`code | pipe` and &lt;b&gt;"),
+        ("two\nlines", "two lines"),
+        ("back\\slash & co", "back\\\\slash &amp; co"),
+    ],
+)
+def test_inline_escaping(sentence: str, expected: str) -> None:
+    assert inline(sentence) == expected
+
+
+def test_pipes_in_code_are_escaped_inside_tables() -> None:
+    assert inline("`a|b`", table=True) == "`a\\|b`"
