@@ -303,7 +303,9 @@ class _Walk:
         if tag == _PLAIN and type(node) is ScalarNode:
             return _plain(node.value)
         if tag not in _ALLOWED_TAGS:
-            self.findings.append(_finding("unsafe-tag", _location(node.start_mark), "hint.tag", tag=tag))
+            self.findings.append(
+                _finding("unsafe-tag", _location(node.start_mark), "hint.tag", tag=_as_written(tag))
+            )
             return None
         if type(node) is ScalarNode:
             return self._tagged_scalar(node, tag)
@@ -378,7 +380,7 @@ class _Walk:
             return int(value)
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
-        self._problem("tag-mismatch", node, "hint.tag", tag=tag, value=value)
+        self._problem("tag-mismatch", node, "hint.tag", tag=_as_written(tag), value=value)
         return value
 
 
@@ -405,13 +407,20 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> F
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         hint = "hint.tabs"
     elif "quoted scalar" in context and error.context_mark is not None:
+        # Where the parser gave up can be far below; the opening quote is what needs fixing.
         hint = "hint.unclosed-quote"
         args["line"] = error.context_mark.line + 1
+        location = _location(error.context_mark)
     elif "maximum nesting depth" in problem:
         # libyaml gave up first (the composer skips counting for short texts): the user's limit
         # is what was exceeded, at 1000 levels deep.
         return _limit("depth", _LIBYAML_DEPTH, limits.max_depth, "--max-depth", location)
     return Finding("yaml-syntax", Message("yaml-syntax", args), location, Message(hint, args))
+
+
+def _as_written(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object` as the user typed it: `!!python/object`."""
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
 
 
 def _char_at(text: str, line: int, column: int) -> str:

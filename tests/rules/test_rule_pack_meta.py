@@ -50,7 +50,6 @@ def test_interpretations_are_marked_as_readings() -> None:
     for rule_id in ("LIP004", "LIP103", "LIP401", "LIP901", "LIP902"):
         rule = PACK.rule(rule_id)
         assert rule is not None and rule.reading, rule_id
-        assert "lipcheck's reading" in rule.reading
 
 
 def test_parameters_reach_the_rules() -> None:
