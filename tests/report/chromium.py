@@ -8,6 +8,7 @@ NUL-terminated chunk. Every wait is bounded, and the browser is always closed.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -75,10 +76,8 @@ class Chromium:
     def __exit__(self, *_: object) -> None:
         try:
             if self.process and self.process.poll() is None:
-                try:
+                with contextlib.suppress(BrowserError, OSError):
                     self.call("Browser.close", timeout=10)
-                except (BrowserError, OSError):
-                    pass
                 try:
                     self.process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
@@ -86,14 +85,16 @@ class Chromium:
                     self.process.wait(timeout=10)
         finally:
             for descriptor in (self._to_browser, self._from_browser):
-                try:
+                with contextlib.suppress(OSError):
                     os.close(descriptor)
-                except OSError:
-                    pass
             self.profile.cleanup()
 
     def call(
-        self, method: str, params: dict[str, Any] | None = None, session: str | None = None, timeout: float = TIMEOUT
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        session: str | None = None,
+        timeout: float = TIMEOUT,
     ) -> dict[str, Any]:
         """Send one command and wait for its answer, keeping the events that arrive meanwhile."""
         self._next_id += 1
@@ -154,7 +155,9 @@ class Page:
             self.call(f"{domain}.enable")
         self.first_event = len(browser.events)
 
-    def call(self, method: str, params: dict[str, Any] | None = None, timeout: float = TIMEOUT) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any] | None = None, timeout: float = TIMEOUT
+    ) -> dict[str, Any]:
         return self.browser.call(method, params, self.session, timeout)
 
     def open(self, url: str) -> None:
@@ -166,7 +169,11 @@ class Page:
         return [e for e in self.browser.events[self.first_event :] if e.get("sessionId") == self.session]
 
     def requests(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self.my_events() if e["method"] == "Network.requestWillBeSent"]
+        return [
+            e["params"]["request"]["url"]
+            for e in self.my_events()
+            if e["method"] == "Network.requestWillBeSent"
+        ]
 
     def console_errors(self) -> list[str]:
         errors = []

@@ -64,7 +64,7 @@ def test_an_invalid_file_fails_its_validity_case(lipcheck: Runner) -> None:
     (case,) = suite.findall("testcase")
     failure = case.find("failure")
     assert failure is not None and failure.get("type") == "invalid"
-    assert "line 4, column 1: YAML syntax error" in (failure.text or "")
+    assert "line 2, column 8: YAML syntax error" in (failure.text or "")
 
 
 def test_hostile_names_round_trip_as_text(lipcheck: Runner) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from lipcheck.render.sarif import artifact_uri
 from tests.conftest import ROOT, check_golden
-from tests.report.conftest import DATA, EXAMPLE_STEMS, Runner, example, without_version
+from tests.report.conftest import EXAMPLE_STEMS, Runner, example, without_version
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -50,7 +50,11 @@ def test_golden_and_valid(lipcheck: Runner, stem: str) -> None:
 
 def test_all_examples_and_broken_files_in_one_valid_run(lipcheck: Runner) -> None:
     files = [example(stem) for stem in EXAMPLE_STEMS]
-    files += ["tests/report/data/invalid.yaml", "tests/report/data/broken-syntax.yaml", "tests/report/data/hostile.yaml"]
+    files += [
+        "tests/report/data/invalid.yaml",
+        "tests/report/data/broken-syntax.yaml",
+        "tests/report/data/hostile.yaml",
+    ]
     log = sarif(lipcheck, *files)
     validate(log)
     assert len(log["runs"]) == 1
