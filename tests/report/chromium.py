@@ -60,10 +60,12 @@ class Chromium:
     def __enter__(self) -> Chromium:
         to_browser_read, self._to_browser = os.pipe()
         self._from_browser, from_browser_write = os.pipe()
-        # The shell puts our pipe ends on the descriptors Chromium expects (3 in, 4 out).
+        # bash puts our pipe ends on the descriptors Chromium expects (3 in, 4 out); dash would
+        # refuse descriptors above 9, which a test process easily has. The read end is the lower
+        # number (its pipe was made first), so the two redirections cannot clobber each other.
         script = f'exec "$@" 3<&{to_browser_read} 4>&{from_browser_write}'
         self.process = subprocess.Popen(
-            ["sh", "-c", script, "sh", self.executable, *FLAGS, f"--user-data-dir={self.profile.name}"],
+            ["bash", "-c", script, "bash", self.executable, *FLAGS, f"--user-data-dir={self.profile.name}"],
             pass_fds=(to_browser_read, from_browser_write),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
