@@ -35,8 +35,9 @@ MESSAGES: dict[str, str] = {
     "limit-file-size": "the file is {seen} bytes, over the limit of {limit}",
     "limit-depth": "the document nests deeper than the limit of {limit} levels",
     "limit-aliases": "the document uses more than {limit} aliases",
-    "limit-nodes": "the document has more than {limit} values",
+    "limit-nodes": "the document has more than {limit} keys and values",
     "hint.limit": "real proposals stay far below this; if yours truly needs more, raise it with {option}",
+    "hint.limit-ceiling": "{limit} is the most lipcheck reads, whatever {option} says; flatten the document",
     "not-a-mapping": "a proposal is a section of keys, but the file holds a {found}",
     "hint.not-a-mapping": "start the file with `lipcheck: 1` and the proposal's sections below it",
     # Schema (pydantic error types)
