@@ -1,0 +1,92 @@
+"""The committed docs stay true: generated files match their source, and the schema accepts real proposals."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from lipcheck.loader import load_text
+from lipcheck.model import Proposal
+from lipcheck.pack import load_pack
+from lipcheck.render.rule_reference import pack_reference
+from lipcheck.schema import schema_json
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DOCS = ROOT / "docs"
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+REGENERATE = {
+    "proposal.schema.json": ".venv/bin/lipcheck schema > docs/proposal.schema.json",
+    "rules.md": ".venv/bin/python -m lipcheck.render.rule_reference > docs/rules.md",
+}
+# A fenced YAML block in the prose docs that starts with the format version is a whole proposal.
+_PROPOSAL_BLOCK = re.compile(r"```yaml\n(lipcheck: 1\n.*?)```", re.DOTALL)
+
+
+def _committed(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def _validator() -> Draft202012Validator:
+    schema = json.loads(_committed("proposal.schema.json"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _data(text: str) -> Any:
+    document = load_text(text)
+    assert not document.findings, document.findings
+    return document.data
+
+
+def _errors(data: Any) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator().iter_errors(data)]
+
+
+def test_schema_is_current() -> None:
+    assert _committed("proposal.schema.json") == schema_json(), (
+        f"docs/proposal.schema.json is stale; run `{REGENERATE['proposal.schema.json']}`"
+    )
+
+
+def test_rule_reference_is_current() -> None:
+    assert _committed("rules.md") == pack_reference(load_pack("lip-2012")), (
+        f"docs/rules.md is stale; run `{REGENERATE['rules.md']}`"
+    )
+
+
+def test_there_are_examples() -> None:
+    assert len(EXAMPLES) >= 4
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
+def test_example_matches_schema(path: Path) -> None:
+    assert _errors(_data(path.read_text(encoding="utf-8"))) == []
+
+
+def test_unknown_key_fails_schema() -> None:
+    data = _data(EXAMPLES[0].read_text(encoding="utf-8"))
+    data["counsil"] = {"name": "A misspelt council"}
+    assert any("counsil" in error for error in _errors(data))
+
+
+def test_unknown_key_in_a_section_fails_schema() -> None:
+    data = _data("lipcheck: 1\ncommunity:\n  name: Brooks\n  provence: AB\n")
+    assert any("provence" in error for error in _errors(data))
+
+
+def test_impossible_date_fails_schema() -> None:
+    assert _errors(_data("lipcheck: 1\nsubmitted: 2012-02-30\n")) != []
+
+
+def test_proposal_shown_in_format_doc_is_valid() -> None:
+    blocks = _PROPOSAL_BLOCK.findall(_committed("format.md"))
+    assert blocks, "docs/format.md should show a whole proposal in a ```yaml block"
+    for block in blocks:
+        data = _data(block)
+        assert _errors(data) == []
+        Proposal.model_validate(data)
