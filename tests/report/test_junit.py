@@ -52,7 +52,7 @@ def test_unmet_rules_fail_with_their_message(lipcheck: Runner) -> None:
     failure = cases["LIP203"].find("failure")
     assert failure is not None
     assert failure.get("type") == "major"
-    assert failure.get("message") == "`municipality.support` lists no financial or in-kind entry"
+    assert failure.get("message", "").startswith("`municipality.support` ")
     assert "How to fix: List under `municipality.support`" in (failure.text or "")
     assert cases["LIP003"].find("skipped") is not None  # not applicable to a municipality
     assert cases["LIP001"].find("failure") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,23 @@ def test_inline_escaping(sentence: str, expected: str) -> None:
 
 def test_pipes_in_code_are_escaped_inside_tables() -> None:
     assert inline("`a|b`", table=True) == "`a\\|b`"
+
+
+def test_an_invalid_file_lists_its_problems(lipcheck: Runner) -> None:
+    out = lipcheck("report", "tests/report/data/invalid.yaml", "-f", "markdown").out
+    assert (
+        "**The file is not a valid proposal; fix these first \\(2\\):**" in out
+        or "fix these first (2)" in out
+    )
+    assert "- line 6, column 3: unknown key `typ`" in out
+    assert "<details>" not in out
+
+
+def test_notes_are_kept(lipcheck: Runner, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8")
+    undated = tmp_path / "undated.yaml"
+    undated.write_text(re.sub(r"(?m)^submitted:.*\n", "", text), encoding="utf-8")
+    out = lipcheck("report", str(undated), "-f", "markdown").out
+    assert "_Notes_: no submission date" in out
