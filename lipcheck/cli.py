@@ -324,13 +324,29 @@ def report(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run lipcheck with `argv` and return its exit code (for tests and the console script)."""
+    """Run lipcheck with `argv` and return its exit code (for tests and the console script).
+
+    Ctrl-C gives exit 130 and one line on stderr: Typer turns it into a silent `Exit(130)` inside
+    a command, and it reaches us as KeyboardInterrupt anywhere else. Any other exception is a bug
+    in lipcheck, never the proposal's fault: it becomes one line and exit 2, so a hostile file
+    cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
+    """
+    interrupted = 130
     try:
         app(args=argv, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
+        if code == interrupted:
+            sys.stderr.write(text("cli.interrupted") + "\n")
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
     except KeyboardInterrupt:
         sys.stderr.write(text("cli.interrupted") + "\n")
-        return 130
+        return interrupted
+    except Exception as error:
+        if os.environ.get("LIPCHECK_DEBUG"):
+            raise
+        problem = " ".join(f"{type(error).__name__}: {error}".split())
+        bug = Message("cli.internal-error", {"problem": problem[:300]})
+        _diagnose(LipcheckError(bug, Message("hint.bug")))
+        return EXIT_ERROR
     return EXIT_OK

@@ -237,6 +237,8 @@ MESSAGES: dict[str, str] = {
     "cli.unknown-lang": "no messages in language `{lang}` (available: {languages})",
     "cli.bad-today": "--today wants a date written YYYY-MM-DD, not `{value}`",
     "cli.interrupted": "interrupted",
+    "cli.internal-error": "internal error, not a problem with your proposal: {problem}",
+    "hint.bug": "please report it with the command you ran (see docs/security.md); LIPCHECK_DEBUG=1 shows the traceback",
     "cli.report.outputs": "{formats} formats but {outputs} output paths: give one -o per format, or one folder",
     "cli.report.stdout": "{formats} would all go to standard output: give -o for all but one of them",
     "cli.report.overwrites-input": "{path} is a proposal being checked: lipcheck never writes over its input",
