@@ -406,6 +406,9 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> F
     args: dict[str, object] = {"problem": problem}
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         hint = "hint.tabs"
+    elif "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        # A bad backslash escape inside double quotes: the quote is closed, the escape is wrong.
+        hint = "hint.escape"
     elif "quoted scalar" in context and error.context_mark is not None:
         # Where the parser gave up can be far below; the opening quote is what needs fixing.
         hint = "hint.unclosed-quote"

@@ -46,6 +46,8 @@ ApplicantType = Literal[
 Role = Literal["chair", "co-chair", "member", "observer", "ex-officio"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_PATH_MAX, _NAME_MAX = 4095, 255  # bytes: the usual limits of Linux, macOS and Windows file systems
 
 
 def _iso_date(value: object) -> object:
@@ -94,6 +96,21 @@ class Endorsement(_Section):
     evidence: Text | None = Field(
         default=None, description="Path to the endorsement document, relative to the proposal."
     )
+
+    @field_validator("evidence")
+    @classmethod
+    def _a_path_a_folder_can_hold(cls, path: str | None) -> str | None:
+        # Such a path names no file anywhere, and the file system refuses to look it up at all
+        # (a NUL is a ValueError, an overlong name an OSError) instead of saying it is missing.
+        if path is None:
+            return path
+        if _CONTROL.search(path):
+            raise PydanticCustomError("path_control_character", "A file path cannot hold control characters")
+        if len(path.encode("utf-8", "surrogatepass")) > _PATH_MAX or any(
+            len(part.encode("utf-8", "surrogatepass")) > _NAME_MAX for part in re.split(r"[/\\]", path)
+        ):
+            raise PydanticCustomError("path_too_long", "The path is longer than a file system allows")
+        return path
 
 
 class Applicant(_Section):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from rich.table import Table
@@ -19,6 +20,13 @@ _VERDICT_STYLE = {
     Verdict.INELIGIBLE: "bold red",
     Verdict.INVALID: "bold red",
 }
+# Characters a terminal obeys instead of showing: C0 and C1 controls (ESC starts colour and cursor
+# sequences, CR and BS overwrite, a newline fakes a report line), line and paragraph separators,
+# and the bidi controls that reverse what follows (U+202E, "Trojan Source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Most characters of one proposal-supplied text shown: rich takes seconds to wrap a megabyte.
+_LONGEST = 1000
 _SEVERITY_STYLE = {
     Severity.BLOCKER: "bold red",
     Severity.MAJOR: "yellow",
@@ -51,10 +59,10 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
         for finding in report.findings:
             line = Text("  ")
             line.append(_where(report.path, finding.location), style="bold")
-            line.append(f"  {render(finding.message, lang)}")
+            line.append(f"  {_printable(render(finding.message, lang))}")
             out.print(line)
             if finding.hint:
-                out.print(Text(f"      {render(finding.hint, lang)}", style="dim"))
+                out.print(Text(f"      {_printable(render(finding.hint, lang))}", style="dim"))
         return _value(out)
     gaps = report.gaps
     if gaps:
@@ -69,14 +77,14 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
         out.print(Text(text("report.warnings", lang), style="bold underline"))
         for result in report.warnings:
             line = Text(f"  {result.rule}  ", style="magenta")
-            line.append(f"{render(result.message, lang)}  ")
+            line.append(f"{_printable(render(result.message, lang))}  ")
             line.append(_where(report.path, result.location), style="dim")
             out.print(line)
     out.print()
     out.print(Text(_to_ready(report, lang), style="bold"))
     if report.notes:
         for note in report.notes:
-            out.print(Text(f"{text('report.notes', lang)}: {render(note, lang)}", style="dim"))
+            out.print(Text(f"{text('report.notes', lang)}: {_printable(render(note, lang))}", style="dim"))
     return _value(out)
 
 
@@ -99,21 +107,20 @@ def _gap(path: str, result: RuleResult, lang: str) -> Table:
     else:
         points = Text(f"+{one_decimal(result.gain)}", style="bold")
     head = Text(f"{result.rule}  ", style="bold")
-    head.append(result.title)
+    head.append(_printable(result.title))
     head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
     grid.add_row(points, head)
-    grid.add_row("", Text(render(result.message, lang)))
+    grid.add_row("", Text(_printable(render(result.message, lang))))
     grid.add_row("", Text(_where(path, result.location), style="dim"))
-    grid.add_row("", Text(f"{text('report.fix', lang)}: {' '.join(result.remediation.split())}"))
+    grid.add_row("", Text(f"{text('report.fix', lang)}: {_printable(' '.join(result.remediation.split()))}"))
     return grid
 
 
 def _header(out: Console, report: Report, lang: str) -> None:
-    out.print(Text(report.path, style="bold"))
+    out.print(Text(_printable(report.path), style="bold"))
     if report.title:
-        out.print(
-            Text(f"{report.title}  ({text('report.pack', lang)} {report.pack_id} {report.pack_version})")
-        )
+        pack = f"{text('report.pack', lang)} {report.pack_id} {report.pack_version}"
+        out.print(Text(f"{_printable(report.title)}  ({_printable(pack)})"))
     line = Text(f"{text('report.score', lang)} ")
     line.append(one_decimal(report.score) if report.score is not None else "-", style="bold")
     line.append(" / 100   ")
@@ -143,7 +150,24 @@ def _to_ready(report: Report, lang: str) -> str:
 
 
 def _where(path: str, location: Location | None) -> str:
+    path = _printable(path)
     return f"{path}:{location.line}:{location.column}" if location else path
+
+
+def _printable(proposal_text: str) -> str:
+    """Text from a proposal (or a file name, or a rule pack) made safe to show on a terminal.
+
+    Each unsafe character is shown as its escape (`\\x1b`, `\\n`, `\\u202e`) so the reader sees
+    what the file holds and the terminal obeys nothing; overlong text is cut with an ellipsis.
+    """
+    if len(proposal_text) > _LONGEST:
+        proposal_text = proposal_text[:_LONGEST] + "…"
+    return _UNSAFE.sub(_escape, proposal_text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def _value(out: Console) -> str:
