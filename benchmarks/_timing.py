@@ -19,7 +19,9 @@ def run_child(command: Sequence[str], cwd: str | None = None) -> tuple[float, in
     return elapsed, usage.ru_maxrss, child.returncode
 
 
-def medians(commands: dict[str, Sequence[str]], runs: int, cwd: str | None = None) -> dict[str, tuple[float, int]]:
+def medians(
+    commands: dict[str, Sequence[str]], runs: int, cwd: str | None = None
+) -> dict[str, tuple[float, int]]:
     """Median wall time and median peak memory of each command, runs interleaved so noise spreads evenly."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     memory: dict[str, list[int]] = {name: [] for name in commands}

@@ -14,14 +14,16 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import medians  # noqa: E402
+from _timing import medians
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--file", default=str(ROOT / "examples" / "lethbridge-ready.yaml"))
     args = parser.parse_args()

@@ -13,13 +13,13 @@ from pydantic_core import ErrorDetails
 
 from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import Document, PathKey
-from lipcheck.messages import has
+from lipcheck.messages import has, text
 from lipcheck.model import Proposal
 
 _QUOTED = re.compile(r"'([^']*)'")
 _TYPE_NAMES = {
-    bool: "true/false", int: "number", float: "number", str: "text", dict: "section",
-    list: "list", type(None): "nothing",
+    bool: "true/false", int: "a number", float: "a number", str: "text", dict: "a section",
+    list: "a list", type(None): "nothing",
 }  # fmt: skip
 # Errors pydantic reports under a field whose position is the key, not the value.
 _AT_KEY = frozenset({"extra_forbidden"})
@@ -42,7 +42,7 @@ def validate(document: Document) -> tuple[Proposal | None, tuple[Finding, ...]]:
     except ValidationError as error:
         findings: dict[PathKey, Finding] = {}
         for detail in error.errors(include_url=False):
-            path = _clean(detail["loc"])
+            path = _clean(detail["loc"], document.data)
             # A union reports each alternative it tried; the user needs one message per place.
             findings.setdefault(path, _finding(detail, path, document))
         return None, tuple(sorted(findings.values(), key=_position))
@@ -53,9 +53,28 @@ def _position(finding: Finding) -> tuple[int, int]:
     return (where.line, where.column)
 
 
-def _clean(loc: tuple[int | str, ...]) -> PathKey:
-    """`loc` without the names pydantic gives union alternatives (`literal['a']`, `list[...]`)."""
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in part)
+def _clean(loc: tuple[int | str, ...], data: Any) -> PathKey:
+    """`loc` as a path into `data`, without the names pydantic gives union alternatives.
+
+    A union reports `("value", "int")` and `("value", "float")` for one bad value, and
+    `("sector", "list[...]", 0)` for an item of the list alternative: following the data
+    tells the user's keys and indexes from those names.
+    """
+    path: list[int | str] = []
+    current: Any = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            if part in current:
+                current = current[part]
+            elif "[" not in part:
+                current = None  # a missing or unknown key: the path ends here
+            else:
+                continue
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+    return tuple(path)
 
 
 def dotted(path: PathKey) -> str:
@@ -73,7 +92,7 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     args: dict[str, object] = {
         "field": dotted(path),
         "key": path[-1] if path else "",
-        "parent": dotted(path[:-1]),
+        "parent": f"`{dotted(path[:-1])}`" if len(path) > 1 else text("schema.top-level"),
         "value": _shown(value),
         "found": _TYPE_NAMES.get(type(value), "value"),
         "detail": detail["msg"],
@@ -90,13 +109,16 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
         )
     elif kind == "literal_error":
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        folded = {choice.casefold(): choice for choice in choices}
+        close = [folded[str(value).casefold()]] if str(value).casefold() in folded else []
+        close = close or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         args["allowed"] = ", ".join(choices)
-        hint = (
-            Message("hint.did-you-mean", {"suggestion": close[0]})
-            if close
-            else Message("hint.allowed-values", {"allowed": ", ".join(choices)})
-        )
+        if path == ("lipcheck",):
+            hint = Message("hint.format-version")
+        elif close:
+            hint = Message("hint.did-you-mean", {"suggestion": close[0]})
+        else:
+            hint = Message("hint.allowed-values", {"allowed": ", ".join(choices)})
     elif kind in ("string_type", "int_type", "float_type", "bool_type") and isinstance(
         value, (int, float, bool)
     ):
