@@ -15,15 +15,8 @@ def check(proposal: Proposal, params: CouncilBreadthParams, context: Context) ->
     count = len({same_organization(member.organization) for member in members})
     credit = min(1.0, count / params.target) if params.target > 0 else 1.0
     message = "check.breadth.enough" if credit >= 1 else "check.breadth.short"
-    short = max(0, params.target - count)
     return graded(
-        credit,
-        message,
-        ("council", "members") if proposal.council else (),
-        (f"{short} more organization(s)",) if short else (),
-        count=count,
-        target=params.target,
-        short=short,
+        credit, message, ("council", "members") if proposal.council else (), count=count, target=params.target
     )
 
 

@@ -28,7 +28,7 @@ def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Ou
         return unmet(
             "check.endorsement.after-submission",
             (*where, "date"),
-            ("endorsement before submission",),
+            ("endorsement.date",),
             date=endorsement.date.isoformat(),
             submitted=proposal.submitted.isoformat(),
         )

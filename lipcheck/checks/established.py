@@ -34,7 +34,7 @@ def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Ou
     return unmet(
         f"check.established.too-recent.{counted_from}",
         ("applicant", "established"),
-        (f"{params.min_years} years",),
+        ("established",),
         **args,
     )
 

@@ -16,12 +16,12 @@ def check(proposal: Proposal, params: ListLengthParams, context: Context) -> Out
     entries = [entry for entry in value_at(proposal, params.field) or [] if is_given(entry)]
     count = len(entries)
     credit = 1.0 if count >= params.full else 0.5 if count >= params.half else 0.0
-    short = max(0, params.full - count)
+    short = count < params.full
     return graded(
         credit,
         "check.list.enough" if credit >= 1 else "check.list.short",
         field_path(params.field),
-        (f"{short} more",) if short else (),
+        (params.field,) if short else (),
         count=count,
         full=params.full,
         field=params.field,

@@ -26,7 +26,7 @@ def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) 
         0.5,
         "check.mission.not-welcoming",
         ("mission",),
-        ("welcoming language",),
+        (),
         stems=", ".join(f"{stem}-" for stem in params.stems),
     )
 

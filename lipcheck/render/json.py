@@ -26,6 +26,10 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
         "results": [_result(result, lang) for result in report.results],
         "findings": [_finding(finding, lang) for finding in report.findings],
         "fixes_to_ready": list(report.fixes),
+        "coverage": [
+            {"sector": entry.sector, "rule": entry.rule, "members": list(entry.members)}
+            for entry in report.coverage
+        ],
         "notes": [render(note, lang) for note in report.notes],
     }
 

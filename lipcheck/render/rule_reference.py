@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from lipcheck.messages import text
 from lipcheck.pack import Pack, Rule
 
@@ -139,7 +141,8 @@ def _check(rule: Rule) -> str:
 
 
 def _indent(paragraph: str) -> str:
-    return "\n".join("  " + line for line in paragraph.strip().splitlines())
+    """A paragraph wrapped for a terminal, indented under its heading."""
+    return textwrap.fill(" ".join(paragraph.split()), width=88, initial_indent="  ", subsequent_indent="  ")
 
 
 if __name__ == "__main__":

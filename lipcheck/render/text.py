@@ -108,7 +108,8 @@ def _gap(path: str, result: RuleResult, lang: str) -> Table:
         points = Text(f"+{one_decimal(result.gain)}", style="bold")
     head = Text(f"{result.rule}  ", style="bold")
     head.append(_printable(result.title))
-    head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
+    if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
+        head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
     grid.add_row(points, head)
     grid.add_row("", Text(_printable(render(result.message, lang))))
     grid.add_row("", Text(_where(path, result.location), style="dim"))
