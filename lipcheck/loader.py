@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn, Protocol
@@ -63,6 +64,11 @@ _NOT_SPECIAL = object()
 _NUMBER_START = frozenset("0123456789+-.")
 
 
+MOST_FINDINGS = 100
+"""Problems listed per file; the rest are counted. A generated file can hold thousands of one
+mistake, and listing them all costs seconds and tells the reader nothing more."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """Ceilings that keep a hostile file from exhausting time or memory; real proposals stay far below."""
@@ -70,7 +76,7 @@ class Limits:
     max_bytes: int = 4 * 1024 * 1024
     max_depth: int = 64
     max_aliases: int = 100
-    max_nodes: int = 200_000
+    max_nodes: int = 50_000
 
 
 class Mark(Protocol):
@@ -153,7 +159,8 @@ def read_proposal(path: Path, limits: Limits = Limits()) -> Document:
 
 def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
     """Decode `raw` as UTF-8 (a BOM is fine) and load it."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Without a BOM, UTF-16 shows as a NUL beside each ASCII letter; say so rather than "NUL byte".
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)):
         return _only(_finding("encoding-utf16", Location(1, 1), "hint.save-utf8"))
     try:
         text = raw.decode("utf-8")
@@ -200,7 +207,18 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         data = walk.node(root, (), 0)
     except _LimitReached as reached:
         return _only(reached.finding)
-    return Document(data, walk.positions, tuple(walk.findings))
+    return Document(data, walk.positions, listed(walk.findings, walk.unlisted))
+
+
+def listed(findings: Sequence[Finding], unlisted: int) -> tuple[Finding, ...]:
+    """`findings`, followed by one that counts the `unlisted` problems left out, if any."""
+    if unlisted <= 0:
+        return tuple(findings)
+    more = Message("more-problems", {"count": unlisted})
+    return (
+        *findings,
+        Finding("more-problems", more, None, Message("hint.more-problems", {"most": MOST_FINDINGS})),
+    )
 
 
 class _Composer(_Parser):
@@ -282,6 +300,7 @@ class _Walk:
         self.positions = Positions()
         self.values = self.positions.values
         self.findings: list[Finding] = []
+        self.unlisted = 0
         self.nodes = 0
         self.aliases = 0
         self.track = aliases_possible
@@ -303,9 +322,7 @@ class _Walk:
         if tag == _PLAIN and type(node) is ScalarNode:
             return _plain(node.value)
         if tag not in _ALLOWED_TAGS:
-            self.findings.append(
-                _finding("unsafe-tag", _location(node.start_mark), "hint.tag", tag=_as_written(tag))
-            )
+            self._problem("unsafe-tag", node, "hint.tag", tag=_as_written(tag))
             return None
         if type(node) is ScalarNode:
             return self._tagged_scalar(node, tag)
@@ -365,6 +382,9 @@ class _Walk:
         return result
 
     def _problem(self, code: str, node: Node, hint: str, **args: object) -> None:
+        if len(self.findings) >= MOST_FINDINGS:
+            self.unlisted += 1
+            return
         self.findings.append(_finding(code, _location(node.start_mark), hint, **args))
 
     def _tagged_scalar(self, node: Node, tag: str) -> Any:

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "hint.limit-ceiling": "{limit} is the most lipcheck reads, whatever {option} says; flatten the document",
     "not-a-mapping": "a proposal is a section of keys, but the file holds {found}",
     "hint.not-a-mapping": "start the file with `lipcheck: 1` and the proposal's sections below it",
+    "more-problems": "{count} more problems are not listed",
+    "hint.more-problems": "lipcheck lists the first {most} problems of a file; fix those and run it again",
     # Schema (pydantic error types)
     "schema.missing": "`{key}` is required in {parent}",
     "schema.top-level": "the top level",
