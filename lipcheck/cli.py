@@ -19,6 +19,7 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
+from lipcheck.output import ReportFormat
 from lipcheck.pack import Pack, load_pack
 from lipcheck.pipeline import DEFAULT_PACK, Packs
 from lipcheck.render import OutputFormat
@@ -65,42 +66,48 @@ PackOption = Annotated[
     typer.Option("--pack", help="Rule pack id or folder; default: the proposal's `call`."),
 ]
 LangOption = Annotated[str, typer.Option("--lang", help=f"Language of messages: {', '.join(LANGUAGES)}.")]
+FilesArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
+]
+FailUnderOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
+]
+FailOnOption = Annotated[
+    Optional[FailOn],  # noqa: UP045
+    typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
+]
+TodayOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
+]
+MaxFileSize = Annotated[int, typer.Option(min=1, help="Largest proposal file read, in bytes.")]
+MaxDepth = Annotated[int, typer.Option(min=1, help="Deepest nesting accepted.")]
+MaxAliases = Annotated[int, typer.Option(min=0, help="Most YAML aliases of sections and lists accepted.")]
+MaxNodes = Annotated[int, typer.Option(min=1, help="Most values (nodes) accepted.")]
 
 
 @app.command()
 def validate(
-    files: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
-    ] = None,
+    files: FilesArgument = None,
     pack: PackOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Report format.")
     ] = OutputFormat.TEXT,
-    fail_under: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
-    ] = None,
-    fail_on: Annotated[
-        Optional[FailOn],  # noqa: UP045
-        typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
-    ] = None,
+    fail_under: FailUnderOption = None,
+    fail_on: FailOnOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="One line per file instead of the report.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR set).")] = False,
     lang: LangOption = "en",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to check many files with.")] = 1,
-    max_file_size: Annotated[
-        int, typer.Option(min=1, help="Largest proposal file read, in bytes.")
-    ] = Limits.max_bytes,
-    max_depth: Annotated[int, typer.Option(min=1, help="Deepest nesting accepted.")] = Limits.max_depth,
-    max_aliases: Annotated[int, typer.Option(min=0, help="Most YAML aliases accepted.")] = Limits.max_aliases,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Most values (nodes) accepted.")] = Limits.max_nodes,
-    today: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
-    ] = None,
+    max_file_size: MaxFileSize = Limits.max_bytes,
+    max_depth: MaxDepth = Limits.max_depth,
+    max_aliases: MaxAliases = Limits.max_aliases,
+    max_nodes: MaxNodes = Limits.max_nodes,
+    today: TodayOption = None,
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
@@ -233,15 +240,9 @@ def _fail(message: Message, hint: Message | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
-from lipcheck.output import ReportFormat  # noqa: E402 - beside the one command that uses it
-
-
 @app.command()
 def report(
-    files: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
-    ] = None,
+    files: FilesArgument = None,
     formats: Annotated[
         Optional[list[ReportFormat]],  # noqa: UP045
         typer.Option(
@@ -260,19 +261,14 @@ def report(
         ),
     ] = None,
     pack: PackOption = None,
-    fail_under: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
-    ] = None,
-    fail_on: Annotated[
-        Optional[FailOn],  # noqa: UP045
-        typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
-    ] = None,
+    fail_under: FailUnderOption = None,
+    fail_on: FailOnOption = None,
     lang: LangOption = "en",
-    today: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
-    ] = None,
+    max_file_size: MaxFileSize = Limits.max_bytes,
+    max_depth: MaxDepth = Limits.max_depth,
+    max_aliases: MaxAliases = Limits.max_aliases,
+    max_nodes: MaxNodes = Limits.max_nodes,
+    today: TodayOption = None,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
@@ -292,11 +288,12 @@ def report(
     _load_forced_pack(packs)
     gate = Gate(fail_under, Severity(fail_on.value) if fail_on else None)
     reference = _today(today)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes)
     reports = []
     errors = 0
     for path in paths:
         try:
-            reports.append(assess_file(path, str(path), packs, Limits(), reference))
+            reports.append(assess_file(path, str(path), packs, limits, reference))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1
