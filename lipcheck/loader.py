@@ -160,8 +160,10 @@ def read_proposal(path: Path, limits: Limits = Limits()) -> Document:
 def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
     """Decode `raw` as UTF-8 (a BOM is fine) and load it."""
     # Without a BOM, UTF-16 shows as a NUL beside each ASCII letter; say so rather than "NUL byte".
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _only(_finding("encoding-utf16", Location(1, 1), "hint.save-utf8", encoding="UTF-32"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)):
-        return _only(_finding("encoding-utf16", Location(1, 1), "hint.save-utf8"))
+        return _only(_finding("encoding-utf16", Location(1, 1), "hint.save-utf8", encoding="UTF-16"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -434,6 +436,10 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> F
         hint = "hint.unclosed-quote"
         args["line"] = error.context_mark.line + 1
         location = _location(error.context_mark)
+    elif problem == "found undefined alias":
+        hint = "hint.undefined-alias"
+    elif problem == "but found another document":
+        hint = "hint.one-document"
     elif "maximum nesting depth" in problem:
         # libyaml gave up first (the composer skips counting for short texts): the user's limit
         # is what was exceeded, at 1000 levels deep.

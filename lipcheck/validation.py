@@ -137,6 +137,8 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
         hint = Message("hint.evidence-path")
     elif kind == "missing" and path and path[-1] == "lipcheck":
         hint = Message("hint.format-version")
+    if hint is None and has(f"hint.schema.{kind}"):
+        hint = Message(f"hint.schema.{kind}", args)
     message_id = f"schema.{kind}"
     if not has(message_id):
         message_id = "schema.other"
