@@ -19,10 +19,9 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
-from lipcheck.output import ReportFormat
 from lipcheck.pack import Pack, load_pack
 from lipcheck.pipeline import DEFAULT_PACK, Packs
-from lipcheck.render import OutputFormat
+from lipcheck.render import OutputFormat, ReportFormat
 from lipcheck.runner import Gate, RunOptions, run
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2

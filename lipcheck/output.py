@@ -8,7 +8,6 @@ then writes, each file through a temporary file in its own folder and an atomic 
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -20,6 +19,7 @@ from typing_extensions import assert_never
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Report
+from lipcheck.render import ReportFormat
 
 if TYPE_CHECKING:
     from lipcheck.pack import Pack
@@ -27,31 +27,6 @@ if TYPE_CHECKING:
 
 STDOUT = "-"
 DEFAULT_NAME = "lipcheck-report"
-
-
-class ReportFormat(str, enum.Enum):
-    """Formats of `lipcheck report --format`."""
-
-    HTML = "html"
-    MARKDOWN = "markdown"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    JSON = "json"
-    GITHUB = "github"
-
-    @property
-    def extension(self) -> str:
-        return _EXTENSIONS[self]
-
-
-_EXTENSIONS = {
-    ReportFormat.HTML: ".html",
-    ReportFormat.MARKDOWN: ".md",
-    ReportFormat.SARIF: ".sarif",
-    ReportFormat.JUNIT: ".xml",
-    ReportFormat.JSON: ".json",
-    ReportFormat.GITHUB: ".txt",
-}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ work runs in worker processes (each renders its own reports); the order of files
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -100,6 +99,8 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[Fi
         for path in paths:
             yield assess_and_render(path, options)
         return
+    import multiprocessing  # only here: it costs start-up time a single check does not need
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
         yield from pool.imap(_work, paths, chunksize=32)

@@ -12,6 +12,31 @@ class OutputFormat(str, enum.Enum):
     JSON = "json"
 
 
+class ReportFormat(str, enum.Enum):
+    """Formats of `lipcheck report --format`."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    JSON = "json"
+    GITHUB = "github"
+
+    @property
+    def extension(self) -> str:
+        return _EXTENSIONS[self]
+
+
+_EXTENSIONS = {
+    ReportFormat.HTML: ".html",
+    ReportFormat.MARKDOWN: ".md",
+    ReportFormat.SARIF: ".sarif",
+    ReportFormat.JUNIT: ".xml",
+    ReportFormat.JSON: ".json",
+    ReportFormat.GITHUB: ".txt",
+}
+
+
 def one_decimal(value: float) -> str:
     """Scores are compared unrounded and shown with one decimal."""
     return f"{value:.1f}"
