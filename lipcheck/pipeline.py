@@ -115,13 +115,14 @@ def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
             if member.organization not in names:
                 names.append(member.organization)
     named: list[SectorCoverage] = []
+    listed: set[str] = set()
     for rule in pack.rules:
         if rule.kind != "sector_coverage":
             continue
         for code in getattr(rule.params, "sectors", ()):
-            if all(entry.sector != code for entry in named):
+            if code not in listed:
+                listed.add(code)
                 named.append(SectorCoverage(code, rule.id, tuple(carriers.get(code, ()))))
-    listed = {entry.sector for entry in named}
     rest = [
         SectorCoverage(code, None, tuple(carriers[code]))
         for code in SECTOR_CODES
