@@ -441,8 +441,9 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> F
     elif problem == "but found another document":
         hint = "hint.one-document"
     elif "maximum nesting depth" in problem:
-        # libyaml gave up first (the composer skips counting for short texts): the user's limit
-        # is what was exceeded, at 1000 levels deep.
+        # libyaml's scanner reads a run of `[` or `{` ahead of any node (each could open a key),
+        # so it stops at 1000 levels before the composer or the walk can count: the user's limit
+        # is what was exceeded, and this is as near as anyone can point.
         return _limit("depth", _LIBYAML_DEPTH, limits.max_depth, "--max-depth", location)
     return Finding("yaml-syntax", Message("yaml-syntax", args), location, Message(hint, args))
 
@@ -476,4 +477,5 @@ def _only(finding: Finding) -> Document:
 
 
 def _fail(message_id: str, path: Path, **args: object) -> NoReturn:
-    raise LipcheckError(Message(message_id, {"path": os.fspath(path), **args}))
+    args = {"path": os.fspath(path), **args}
+    raise LipcheckError(Message(message_id, args), Message(f"hint.{message_id}", args))

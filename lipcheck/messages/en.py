@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "input.unreadable": "{path} cannot be read: {reason}",
     "input.no-default": "no proposal given and no proposal.yaml in the current folder",
     "hint.input": "name a proposal file, e.g. `lipcheck validate proposal.yaml`",
+    "hint.input.missing": "check the name and the folder you run lipcheck from",
+    "hint.input.directory": "name the proposal file inside it, e.g. {path}/proposal.yaml",
+    "hint.input.not-regular": "save the proposal to a file and name that file",
+    "hint.input.unreadable": "check the file's permissions, or copy it to a folder you can read",
     # What is wrong inside the file (the proposal's fault: exit 1)
     "encoding-utf16": "the file is saved as {encoding}; lipcheck reads UTF-8",
     "encoding-invalid": "the file is not valid UTF-8 (byte {byte} here)",

@@ -1,0 +1,369 @@
+"""The bad-input catalogue: `cases.yaml` read into cases, and builders for inputs too big or odd to commit.
+
+Each case names its input (a file under `files/`, or a builder below that makes it in a fresh
+folder), the command line, and what lipcheck must answer: the exact exit code, a fragment of the
+message, and the line and column it points at. The pytest module and `benchmarks/badinput.py`
+both run the same cases, so the catalogue is written once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lipcheck.loader import load_text
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+ROOT = HERE.parent.parent
+EXAMPLE = ROOT / "examples" / "lethbridge-ready.yaml"
+"""A complete proposal that lipcheck rates ready: the base of the cases that must still work."""
+
+MB = 1024 * 1024
+
+
+class Unavailable(Exception):
+    """This machine cannot set the case up (root reads any file): the case is skipped, with the reason."""
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    about: str
+    exit: int
+    says: str
+    """A fragment of what lipcheck prints (stdout and stderr, whitespace collapsed)."""
+    file: str | None = None
+    build: str | None = None
+    command: str = "validate"
+    args: tuple[str, ...] = ()
+    at: str | None = None
+    """`line:column` the message points at, printed as `<file>:<line>:<column>`."""
+    located_in: str | None = None
+    """The file `at` refers to, when it is not the input (a rule pack file)."""
+    lacks: tuple[str, ...] = ()
+    """Fragments that must not appear in the output."""
+    subprocess: bool = False
+    """Also run as `python -m lipcheck` in a child process, to see its real stderr."""
+    in_process: bool = True
+    """False for inputs that could hang the test run if lipcheck regressed (a FIFO)."""
+    xfail: str | None = None
+    """A known bug, with where it lives; the test fails once it is fixed, so the mark is removed."""
+
+
+@dataclass
+class Setup:
+    """A case made ready in `folder`: the command line to run and how to undo what the builder did."""
+
+    folder: Path
+    argv: list[str]
+    inputs: list[Path]
+    undo: list[Callable[[], None]] = field(default_factory=list)
+
+    def cleanup(self) -> None:
+        for step in reversed(self.undo):
+            step()
+
+
+def load_cases() -> list[Case]:
+    # lipcheck's own loader: PyYAML would keep the last of two `says:` in a case without a word,
+    # and read an `about: 2012-02-30` as a date.
+    document = load_text((HERE / "cases.yaml").read_text(encoding="utf-8"))
+    assert not document.findings, [(f.code, f.location) for f in document.findings]
+    raw = document.data
+    cases = []
+    for entry in raw:
+        entry = dict(entry)
+        for name in ("args", "lacks"):
+            if name in entry:
+                entry[name] = tuple(entry[name])
+        cases.append(Case(**entry))
+    return cases
+
+
+def prepare(case: Case, folder: Path) -> Setup:
+    """Put the case's input in `folder` and return the command line (relative to `folder`)."""
+    setup = Setup(folder, [], [])
+    if case.file is not None:
+        shutil.copyfile(FILES / case.file, folder / case.file)
+        name = case.file
+    else:
+        assert case.build is not None, case.id
+        name = BUILDERS[case.build](folder, setup.undo)
+    setup.argv = [case.command, name, *case.args]
+    setup.inputs = [folder / name]
+    return setup
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes | None]]:
+    """Every entry under `folder` with its mtime, mode and (for small regular files) its bytes."""
+    seen: dict[str, tuple[int, int, bytes | None]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        small = stat.S_ISREG(info.st_mode) and info.st_size <= MB and os.access(path, os.R_OK)
+        content = path.read_bytes() if small else None
+        seen[str(path.relative_to(folder))] = (info.st_mtime_ns, info.st_mode, content)
+    return seen
+
+
+# Builders: each writes the case's input into `folder` and returns the name to give lipcheck.
+
+
+def _write_chunks(path: Path, head: bytes, chunk: bytes, total: int, tail: bytes = b"\n") -> None:
+    """A file of exactly `total` bytes: `head`, `chunk` repeated (the last one cut), `tail`."""
+    with path.open("wb") as stream:
+        stream.write(head)
+        left = total - len(head) - len(tail)
+        while left > 0:
+            stream.write(chunk[:left])
+            left -= len(chunk)
+        stream.write(tail)
+
+
+def huge_file_50mb(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _write_chunks(folder / "huge.yaml", b"lipcheck: 1\nmission: ", b"welcome " * 8192, 50 * MB)
+    return "huge.yaml"
+
+
+def huge_string_10mb(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _write_chunks(folder / "long-title.yaml", b'lipcheck: 1\ntitle: "', b"Guelph " * 8192, 10 * MB, b'"\n')
+    return "long-title.yaml"
+
+
+def deep_lists_10000(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "deep.yaml").write_text("lipcheck: 1\ntitle: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    return "deep.yaml"
+
+
+def deep_sections_10000(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "deep.yaml").write_text("lipcheck: 1\ntitle: " + "{a: " * 10_000 + "x" + "}" * 10_000 + "\n")
+    return "deep.yaml"
+
+
+def deep_block_sections_100(folder: Path, undo: list[Callable[[], None]]) -> str:
+    lines = ["lipcheck: 1\n", "community:\n"] + [f"{'  ' * level}level{level}:\n" for level in range(1, 101)]
+    (folder / "deep.yaml").write_text("".join(lines) + "  " * 101 + "bottom: x\n")
+    return "deep.yaml"
+
+
+def nodes_4mb_flow_list(folder: Path, undo: list[Callable[[], None]]) -> str:
+    head = b"lipcheck: 1\nplan:\n  funders: ["
+    _write_chunks(folder / "funders.yaml", head, b"a," * 4096, 4 * MB - 8192, b"a]\n")
+    return "funders.yaml"
+
+
+def alias_expansion(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """Few aliases, each of a big list: the expansion, not the alias count, is what grows."""
+    items = ", ".join(f"Funder {i}" for i in range(20_000))
+    aliases = "".join(f"  also{i}: *funders\n" for i in range(10))
+    text = f"lipcheck: 1\nplan:\n  funders: &funders [{items}]\nextra:\n{aliases}"
+    (folder / "aliases.yaml").write_text(text)
+    return "aliases.yaml"
+
+
+def _example(folder: Path, name: str = "proposal.yaml", text: str | None = None) -> str:
+    (folder / name).write_bytes((text if text is not None else EXAMPLE.read_text(encoding="utf-8")).encode())
+    return name
+
+
+def utf8_bom(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _example(folder, text="\ufeff" + EXAMPLE.read_text(encoding="utf-8"))
+
+
+def crlf(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _example(folder, text=EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n"))
+
+
+def crlf_bom_control(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """CRLF with a syntax error: the position must count lines the same way as with LF."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("      sectors: [school]\n", "      sectors: [school\n", 1)
+    return _example(folder, text="\ufeff" + text.replace("\n", "\r\n"))
+
+
+def _complete() -> str:
+    """The ready example with its last gaps filled, so every rule is met and only the case's change shows.
+
+    With `--fail-on warning` the evidence cases then exit 1 for the evidence (LIP902, a warning)
+    and nothing else.
+    """
+    text = EXAMPLE.read_text(encoding="utf-8")
+    members = (
+        "    - organization: Southminster United Church\n      sectors: [faith]\n"
+        "    - organization: ACFA régionale de Lethbridge\n      sectors: [francophone]\n"
+        "municipality:\n"
+    )
+    for old, new in (
+        ("municipality:\n", members),
+        ("funders: [Alberta Human Services]", "funders: [Alberta Human Services, United Way]"),
+    ):
+        assert text.count(old) == 1, f"the example changed near {old!r}; update catalogue._complete"
+        text = text.replace(old, new)
+    return text
+
+
+def _with_evidence(folder: Path, evidence: str) -> str:
+    text = _complete()
+    anchor = "    date: 2012-02-13\n"
+    assert anchor in text, "the example's endorsement date moved; update the evidence cases"
+    return _example(folder, text=text.replace(anchor, anchor + f"    evidence: {evidence}\n", 1))
+
+
+def complete_proposal(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _example(folder, text=_complete())
+
+
+def evidence_inside(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "evidence").mkdir()
+    (folder / "evidence" / "resolution.pdf").write_bytes(b"%PDF-1.4\n")
+    return _with_evidence(folder, "evidence/resolution.pdf")
+
+
+def evidence_absolute(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _with_evidence(folder, "/etc/passwd")
+
+
+def evidence_parent(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _with_evidence(folder, "../../etc/passwd")
+
+
+def evidence_symlink_out(folder: Path, undo: list[Callable[[], None]]) -> str:
+    outside = folder / "outside"
+    outside.mkdir()
+    (outside / "secret.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "case").mkdir()
+    (folder / "case" / "resolution.pdf").symlink_to(outside / "secret.pdf")
+    _with_evidence(folder / "case", "resolution.pdf")
+    return "case/proposal.yaml"
+
+
+def evidence_symlink_loop(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "loop-a").symlink_to("loop-b")
+    (folder / "loop-b").symlink_to("loop-a")
+    return _with_evidence(folder, "loop-a")
+
+
+def evidence_too_long(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _with_evidence(folder, "evidence/" + "resolution-" * 30 + ".pdf")
+
+
+def input_directory(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "proposal.yaml").mkdir()
+    return "proposal.yaml"
+
+
+def input_fifo(folder: Path, undo: list[Callable[[], None]]) -> str:
+    os.mkfifo(folder / "proposal.yaml")
+    return "proposal.yaml"
+
+
+def input_unreadable(folder: Path, undo: list[Callable[[], None]]) -> str:
+    if os.geteuid() == 0:
+        raise Unavailable("root reads a file whatever its mode")
+    name = _example(folder)
+    (folder / name).chmod(0)
+    undo.append(lambda: (folder / name).chmod(0o644))
+    return name
+
+
+def input_read_error(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A regular file whose read fails (EIO): unreadable even for root, unlike a file of mode 000."""
+    if not Path("/proc/self/mem").exists():
+        raise Unavailable("no /proc/self/mem on this system")
+    (folder / "proposal.yaml").symlink_to("/proc/self/mem")
+    return "proposal.yaml"
+
+
+def input_under_a_file(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _example(folder)
+    return "proposal.yaml/part.yaml"
+
+
+def input_missing(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return "absent.yaml"
+
+
+def input_dangling_symlink(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "proposal.yaml").symlink_to("moved-away.yaml")
+    return "proposal.yaml"
+
+
+def proposal(folder: Path, undo: list[Callable[[], None]]) -> str:
+    return _example(folder)
+
+
+def output_read_only_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
+    locked = folder / "locked"
+    locked.mkdir()
+    if os.geteuid() != 0:
+        locked.chmod(0o555)
+        undo.append(lambda: locked.chmod(0o755))
+    else:
+        # Root writes into a 0555 folder; an immutable one refuses even root.
+        done = subprocess.run(["chattr", "+i", str(locked)], capture_output=True, check=False)
+        if done.returncode != 0:
+            raise Unavailable("running as root and `chattr +i` is not available here")
+        undo.append(lambda: subprocess.run(["chattr", "-i", str(locked)], capture_output=True, check=False))
+    return _example(folder)
+
+
+def _pack_copy(folder: Path) -> Path:
+    from lipcheck.pack import packs_folder
+
+    pack = folder / "pack"
+    shutil.copytree(packs_folder() / "lip-2012", pack)
+    return pack
+
+
+def pack_unknown_key(folder: Path, undo: list[Callable[[], None]]) -> str:
+    pack = _pack_copy(folder)
+    with (pack / "pack.yaml").open("a", encoding="utf-8") as stream:
+        stream.write("colour: blue\n")
+    return _example(folder)
+
+
+def rule_unknown_key(folder: Path, undo: list[Callable[[], None]]) -> str:
+    pack = _pack_copy(folder)
+    rule = pack / "LIP001.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("severity:", "severty:", 1), encoding="utf-8")
+    return _example(folder)
+
+
+BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
+    builder.__name__: builder
+    for builder in (
+        huge_file_50mb,
+        huge_string_10mb,
+        deep_lists_10000,
+        deep_sections_10000,
+        deep_block_sections_100,
+        nodes_4mb_flow_list,
+        alias_expansion,
+        utf8_bom,
+        crlf,
+        crlf_bom_control,
+        evidence_inside,
+        evidence_absolute,
+        evidence_parent,
+        evidence_symlink_out,
+        evidence_symlink_loop,
+        evidence_too_long,
+        input_directory,
+        input_fifo,
+        input_unreadable,
+        input_read_error,
+        input_under_a_file,
+        input_missing,
+        input_dangling_symlink,
+        proposal,
+        complete_proposal,
+        output_read_only_folder,
+        pack_unknown_key,
+        rule_unknown_key,
+    )
+}
