@@ -29,7 +29,7 @@ DEFAULT_PROPOSAL = "proposal.yaml"
 
 app = typer.Typer(
     name="lipcheck",
-    help="Check a Local Immigration Partnership proposal (YAML) against the call's best practices.",
+    help=text("help.app"),
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -54,7 +54,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=text("help.version"))
     ] = False,
 ) -> None:
     """lipcheck: readiness checks for Local Immigration Partnership funding proposals."""
@@ -62,46 +62,44 @@ def _root(
 
 PackOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Option("--pack", help="Rule pack id or folder; default: the proposal's `call`."),
+    typer.Option("--pack", help=text("help.pack")),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help=f"Language of messages: {', '.join(LANGUAGES)}.")]
+LangOption = Annotated[str, typer.Option("--lang", help=text("help.lang", languages=", ".join(LANGUAGES)))]
 FilesArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Argument(help="Proposal files (default: proposal.yaml).", show_default=False),
+    typer.Argument(help=text("help.files"), show_default=False),
 ]
 FailUnderOption = Annotated[
     Optional[float],  # noqa: UP045
-    typer.Option("--fail-under", min=0, max=100, help="Pass when the score is at least N (not `ready`)."),
+    typer.Option("--fail-under", min=0, max=100, help=text("help.fail-under")),
 ]
 FailOnOption = Annotated[
     Optional[FailOn],  # noqa: UP045
-    typer.Option("--fail-on", help="Fall short when a rule this severe or worse is not fully met."),
+    typer.Option("--fail-on", help=text("help.fail-on")),
 ]
 TodayOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help="Date to count from when a proposal has no `submitted` (YYYY-MM-DD)."),
+    typer.Option(help=text("help.today")),
 ]
-MaxFileSize = Annotated[int, typer.Option(min=1, help="Largest proposal file read, in bytes.")]
-MaxDepth = Annotated[int, typer.Option(min=1, help="Deepest nesting accepted.")]
-MaxAliases = Annotated[int, typer.Option(min=0, help="Most YAML aliases of sections and lists accepted.")]
-MaxNodes = Annotated[int, typer.Option(min=1, help="Most values (nodes) accepted.")]
+MaxFileSize = Annotated[int, typer.Option(min=1, help=text("help.max-file-size"))]
+MaxDepth = Annotated[int, typer.Option(min=1, help=text("help.max-depth"))]
+MaxAliases = Annotated[int, typer.Option(min=0, help=text("help.max-aliases"))]
+MaxNodes = Annotated[int, typer.Option(min=1, help=text("help.max-nodes"))]
 
 
-@app.command()
+@app.command(help=text("help.validate"))
 def validate(
     files: FilesArgument = None,
     pack: PackOption = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="Report format.")
+        OutputFormat, typer.Option("--format", help=text("help.format"))
     ] = OutputFormat.TEXT,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="One line per file instead of the report.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR set).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=text("help.no-color"))] = False,
     lang: LangOption = "en",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to check many files with.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=text("help.jobs"))] = 1,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -153,7 +151,7 @@ def validate(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
-@app.command("rules")
+@app.command("rules", help=text("help.rules"))
 def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
     """List the rules of a pack with severity and weight."""
     _check_lang(lang)
@@ -164,9 +162,9 @@ def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
         _out(f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.title}\n")
 
 
-@app.command()
+@app.command(help=text("help.explain"))
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. LIP102.")],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=text("help.rule"))],
     pack: PackOption = None,
     lang: LangOption = "en",
 ) -> None:
@@ -181,7 +179,7 @@ def explain(
     _out(explain_rule(rule))
 
 
-@app.command()
+@app.command(help=text("help.schema"))
 def schema() -> None:
     """Print the proposal format as JSON Schema."""
     from lipcheck.schema import schema_json
@@ -239,23 +237,20 @@ def _fail(message: Message, hint: Message | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
-@app.command()
+@app.command(help=text("help.report"))
 def report(
     files: FilesArgument = None,
     formats: Annotated[
         Optional[list[ReportFormat]],  # noqa: UP045
-        typer.Option(
-            "--format", "-f", help="Report format; repeat for several (default: html).", show_default=False
-        ),
+        typer.Option("--format", "-f", help=text("help.report-format"), show_default=False),
     ] = None,
-    html: Annotated[bool, typer.Option("--html", help="Short for --format html.")] = False,
+    html: Annotated[bool, typer.Option("--html", help=text("help.html"))] = False,
     outputs: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--output",
             "-o",
-            help="One file per --format, in order (`-` for standard output), or one folder for all. "
-            "Default: HTML to lipcheck-report.html, other formats to standard output.",
+            help=text("help.output"),
             show_default=False,
         ),
     ] = None,
