@@ -1,17 +1,21 @@
-"""The terminal gap report, drawn with rich: score and verdict, then the gaps, then the way to ready."""
+"""The gap report for people at a terminal: score and verdict, then the gaps, then the way to ready.
+
+The report is laid out once, as lines of styled segments wrapped to a width. Plain output
+(a pipe, a file, `--no-color`) joins the segments; a colour terminal gets them drawn by rich,
+which is imported only then: a check whose output is read by a program should not pay for it.
+"""
 
 from __future__ import annotations
 
-import io
 import re
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
+
+Segment = tuple[str, str]
+"""Text and its rich style ("" for none)."""
+Line = list[Segment]
 
 _VERDICT_STYLE = {
     Verdict.READY: "bold green",
@@ -20,13 +24,6 @@ _VERDICT_STYLE = {
     Verdict.INELIGIBLE: "bold red",
     Verdict.INVALID: "bold red",
 }
-# Characters a terminal obeys instead of showing: C0 and C1 controls (ESC starts colour and cursor
-# sequences, CR and BS overwrite, a newline fakes a report line), line and paragraph separators,
-# and the bidi controls that reverse what follows (U+202E, "Trojan Source").
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-# Most characters of one proposal-supplied text shown: rich takes seconds to wrap a megabyte.
-_LONGEST = 1000
 _SEVERITY_STYLE = {
     Severity.BLOCKER: "bold red",
     Severity.MAJOR: "yellow",
@@ -34,102 +31,165 @@ _SEVERITY_STYLE = {
     Severity.WARNING: "magenta",
     Severity.INFO: "dim",
 }
-
-
-def console(color: bool, width: int = 100) -> Console:
-    """A console that renders into memory; golden tests use color=False for byte-stable text."""
-    return Console(
-        file=io.StringIO(),
-        width=width,
-        force_terminal=color,
-        color_system="standard" if color else None,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+# Characters a terminal obeys instead of showing: C0 and C1 controls (ESC starts colour and cursor
+# sequences, CR and BS overwrite, a newline fakes a report line), line and paragraph separators,
+# and the bidi controls that reverse what follows (U+202E, "Trojan Source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# GitHub Actions reads a log line that starts with `::` (after spaces) as a workflow command, and CI
+# prints this report to its log: a `::` that could begin a wrapped line gets a zero-width space.
+_COMMAND_START = re.compile(r"(?:^|(?<=\s))::")
+# Most characters of one proposal-supplied text shown: a report is read, not searched.
+_LONGEST = 1000
+_POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
+_HANG = " " * (_POINTS_WIDTH + 2)
+_TOKENS = re.compile(r"\S+|\s+")
 
 
 def render_report(report: Report, lang: str = "en", color: bool = False, width: int = 100) -> str:
-    out = console(color, width)
-    _header(out, report, lang)
-    if report.findings:
-        out.print(Text(text("report.invalid", lang, count=len(report.findings)), style="bold"))
-        for finding in report.findings:
-            line = Text("  ")
-            line.append(_where(report.path, finding.location), style="bold")
-            line.append(f"  {_printable(render(finding.message, lang))}")
-            out.print(line)
-            if finding.hint:
-                out.print(Text(f"      {_printable(render(finding.hint, lang))}", style="dim"))
-        return _value(out)
-    gaps = report.gaps
-    if gaps:
-        out.print(Text(text("report.gaps", lang), style="bold underline"))
-    else:
-        out.print(Text(text("report.no-gaps", lang)))
-    for result in gaps:
-        out.print()
-        out.print(_gap(report.path, result, lang))
-    if report.warnings:
-        out.print()
-        out.print(Text(text("report.warnings", lang), style="bold underline"))
-        for result in report.warnings:
-            line = Text(f"  {result.rule}  ", style="magenta")
-            line.append(f"{_printable(render(result.message, lang))}  ")
-            line.append(_where(report.path, result.location), style="dim")
-            out.print(line)
-    out.print()
-    out.print(Text(_to_ready(report, lang), style="bold"))
-    if report.notes:
-        for note in report.notes:
-            out.print(Text(f"{text('report.notes', lang)}: {_printable(render(note, lang))}", style="dim"))
-    return _value(out)
+    return _draw(layout(report, lang, width), color, width)
 
 
-def render_summary(summary: Summary, lang: str = "en", color: bool = False) -> str:
+def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
     counts = ", ".join(
         f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
     )
-    out = console(color)
-    out.print(Text(text("report.summary", lang, files=summary.files, counts=counts or "-"), style="bold"))
-    return _value(out)
+    line = text("report.summary", lang, files=summary.files, counts=counts or "-")
+    return _draw(_wrap([(line, "bold")], width), color, width)
 
 
-def _gap(path: str, result: RuleResult, lang: str) -> Table:
-    """One gap as a two-column grid, so wrapped lines hang under the text, not under the points."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(width=7, no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
-    if result.severity is Severity.BLOCKER:
-        points = Text("BLOCKER", style="bold red")
+def layout(report: Report, lang: str, width: int) -> list[Line]:
+    """The report as wrapped lines of styled segments (the one place its layout is decided)."""
+    lines = _header(report, lang, width)
+    if report.findings:
+        lines += _wrap([(text("report.invalid", lang, count=len(report.findings)), "bold")], width)
+        for finding in report.findings:
+            message = _printable(render(finding.message, lang))
+            lines += _wrap(
+                [("  ", ""), (_where(report.path, finding.location), "bold"), (f"  {message}", "")],
+                width,
+                hang="    ",
+            )
+            if finding.hint:
+                hint = _printable(render(finding.hint, lang))
+                lines += _wrap([(f"      {hint}", "dim")], width, hang="      ")
+        return lines
+    gaps = report.gaps
+    if gaps:
+        lines += _wrap([(text("report.gaps", lang), "bold underline")], width)
     else:
-        points = Text(f"+{one_decimal(result.gain)}", style="bold")
-    head = Text(f"{result.rule}  ", style="bold")
-    head.append(_printable(result.title))
-    if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
-        head.append(f"  [{result.severity.value}]", style=_SEVERITY_STYLE[result.severity])
-    grid.add_row(points, head)
-    grid.add_row("", Text(_printable(render(result.message, lang))))
-    grid.add_row("", Text(_where(path, result.location), style="dim"))
-    grid.add_row("", Text(f"{text('report.fix', lang)}: {_printable(' '.join(result.remediation.split()))}"))
-    return grid
+        lines += _wrap([(text("report.no-gaps", lang), "")], width)
+    for result in gaps:
+        lines.append([])
+        lines += _gap(report.path, result, lang, width)
+    if report.warnings:
+        lines += [[], *_wrap([(text("report.warnings", lang), "bold underline")], width)]
+        for result in report.warnings:
+            segments = [
+                (f"  {result.rule}  ", "magenta"),
+                (f"{_printable(render(result.message, lang))}  ", ""),
+                (_where(report.path, result.location), "dim"),
+            ]
+            lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
+    lines += [[], *_wrap([(_to_ready(report, lang), "bold")], width)]
+    for note in report.notes:
+        lines += _wrap([(f"{text('report.notes', lang)}: {_printable(render(note, lang))}", "dim")], width)
+    return lines
 
 
-def _header(out: Console, report: Report, lang: str) -> None:
-    out.print(Text(_printable(report.path), style="bold"))
+def _header(report: Report, lang: str, width: int) -> list[Line]:
+    lines = _wrap([(_printable(report.path), "bold")], width)
     if report.title:
         pack = f"{text('report.pack', lang)} {report.pack_id} {report.pack_version}"
-        out.print(Text(f"{_printable(report.title)}  ({_printable(pack)})"))
-    line = Text(f"{text('report.score', lang)} ")
-    line.append(one_decimal(report.score) if report.score is not None else "-", style="bold")
-    line.append(" / 100   ")
-    line.append(text("verdict." + report.verdict.value, lang).upper(), style=_VERDICT_STYLE[report.verdict])
+        lines += _wrap([(f"{_printable(report.title)}  ({_printable(pack)})", "")], width)
+    score: Line = [
+        (f"{text('report.score', lang)} ", ""),
+        (one_decimal(report.score) if report.score is not None else "-", "bold"),
+        (" / 100   ", ""),
+        (text("verdict." + report.verdict.value, lang).upper(), _VERDICT_STYLE[report.verdict]),
+    ]
     if report.score is not None:
-        line.append(f"   {_bar(report.score)}")
-    out.print(line)
-    out.print()
+        score.append((f"   {_bar(report.score)}", ""))
+    return [*lines, *_wrap(score, width), []]
+
+
+def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
+    """One gap: points in a narrow column, and wrapped lines hanging under the text beside it."""
+    if result.severity is Severity.BLOCKER:
+        points: Segment = ("BLOCKER", "bold red")
+    else:
+        points = (f"+{one_decimal(result.gain)}".rjust(_POINTS_WIDTH), "bold")
+    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (_printable(result.title), "")]
+    if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
+        head.append((f"  [{result.severity.value}]", _SEVERITY_STYLE[result.severity]))
+    remedy = _printable(" ".join(result.remediation.split()))
+    return [
+        *_wrap(head, width, hang=_HANG),
+        *_wrap([(_HANG + _printable(render(result.message, lang)), "")], width, hang=_HANG),
+        *_wrap([(_HANG + _where(path, result.location), "dim")], width, hang=_HANG),
+        *_wrap([(f"{_HANG}{text('report.fix', lang)}: {remedy}", "")], width, hang=_HANG),
+    ]
+
+
+def _wrap(segments: Line, width: int, hang: str = "") -> list[Line]:
+    """Segments filled into lines of at most `width` characters; later lines start with `hang`.
+
+    Words keep their style; a line drops the spaces it would end with, and a word longer than a
+    line is cut.
+    """
+    if width - len(hang) < 20:
+        hang = ""
+    lines: list[Line] = [[]]
+    used = 0
+    for chunk, style in segments:
+        for token in _TOKENS.findall(chunk):
+            if token.isspace():
+                if used + len(token) < width:
+                    lines[-1].append((token, style))
+                    used += len(token)
+                continue
+            while used + len(token) > width:
+                room = width - used
+                if room > 0 and (len(token) > width - len(hang) or not lines[-1]):
+                    lines[-1].append((token[:room], style))
+                    token = token[room:]
+                _trim(lines[-1])
+                lines.append([(hang, "")] if hang else [])
+                used = len(hang)
+            lines[-1].append((token, style))
+            used += len(token)
+    _trim(lines[-1])
+    return lines
+
+
+def _trim(line: Line) -> None:
+    """Drop the spaces a line ends with."""
+    while line and line[-1][0].isspace():
+        line.pop()
+    if line:
+        line[-1] = (line[-1][0].rstrip(), line[-1][1])
+
+
+def _draw(lines: list[Line], color: bool, width: int) -> str:
+    if not color:
+        return "".join("".join(chunk for chunk, _ in line) + "\n" for line in lines)
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    out = Console(
+        file=io.StringIO(), width=width + 1, force_terminal=True, color_system="standard",
+        highlight=False, emoji=False, markup=False, soft_wrap=True,
+    )  # fmt: skip
+    for line in lines:
+        drawn = Text()
+        for chunk, style in line:
+            drawn.append(chunk, style=style or None)
+        out.print(drawn)
+    stream = out.file
+    assert isinstance(stream, io.StringIO)
+    return stream.getvalue()
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -159,20 +219,14 @@ def _printable(proposal_text: str) -> str:
     """Text from a proposal (or a file name, or a rule pack) made safe to show on a terminal.
 
     Each unsafe character is shown as its escape (`\\x1b`, `\\n`, `\\u202e`) so the reader sees
-    what the file holds and the terminal obeys nothing; overlong text is cut with an ellipsis.
+    what the file holds and the terminal obeys nothing; a `::` that could start a line cannot start
+    a GitHub workflow command; overlong text is cut with an ellipsis.
     """
     if len(proposal_text) > _LONGEST:
         proposal_text = proposal_text[:_LONGEST] + "…"
-    return _UNSAFE.sub(_escape, proposal_text)
+    return _COMMAND_START.sub(":\u200b:", _UNSAFE.sub(_escape, proposal_text))
 
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-
-
-def _value(out: Console) -> str:
-    stream = out.file
-    assert isinstance(stream, io.StringIO)
-    # Grid padding leaves trailing spaces; they only make diffs and goldens noisy.
-    return "\n".join(line.rstrip() for line in stream.getvalue().split("\n"))
