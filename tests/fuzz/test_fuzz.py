@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,3 +101,25 @@ def test_any_well_typed_proposal_as_plain_yaml(proposal: dict[str, Any], folder:
     """PyYAML's own plain style (YAML 1.1) may leave `1e3` or `0o17` unquoted, which lipcheck (YAML 1.2
     core) reads as numbers: the proposal may turn invalid, but lipcheck must still answer cleanly."""
     _check(as_yaml(proposal, quoted=False).encode(), folder)
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_same_bytes_in_fresh_processes(output: str, tmp_path: Path) -> None:
+    """Set and dict order must not leak into a report: two processes with different hash seeds agree."""
+    root = Path(__file__).resolve().parents[2]
+    files = sorted(str(path) for path in (root / "examples").glob("*.yaml"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "lipcheck: 1\ncouncil:\n  members:\n    - {organization: x, sectors: [setlement, polise]}\nextra: 1\n"
+    )
+    runs = []
+    for seed in ("0", "4242"):
+        done = subprocess.run(
+            [sys.executable, "-m", "lipcheck", "validate", "--format", output, *TODAY, *files, str(bad)],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            check=False,
+        )
+        runs.append((done.returncode, done.stdout, done.stderr))
+    assert runs[0] == runs[1]
+    assert runs[0][0] == 1
