@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -122,6 +123,7 @@ def validate(
         gate=Gate(fail_under, Severity(fail_on.value) if fail_on else None),
         lang=lang,
         color=_color(no_color),
+        width=_width(),
         quiet=quiet,
         batch=batch,
     )
@@ -147,7 +149,7 @@ def validate(
     elif batch and not quiet and output_format is OutputFormat.TEXT:
         from lipcheck.render import text as text_render
 
-        _out("\n" + text_render.render_summary(summary, lang, options.color))
+        _out("\n" + text_render.render_summary(summary, lang, options.color, options.width))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
@@ -212,6 +214,13 @@ def _today(given: str | None) -> dt.date:
         return dt.date.fromisoformat(given)
     except ValueError:
         _fail(Message("cli.bad-today", {"value": given}))
+
+
+def _width() -> int:
+    """The terminal's width when the report goes to one (within reason), else 100 columns."""
+    if not sys.stdout.isatty():
+        return 100
+    return max(60, min(160, shutil.get_terminal_size((100, 24)).columns))
 
 
 def _color(no_color: bool) -> bool:

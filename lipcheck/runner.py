@@ -52,6 +52,8 @@ class RunOptions:
     gate: Gate
     lang: str = "en"
     color: bool = False
+    width: int = 100
+    """Columns of the text report: the terminal's when there is one."""
     quiet: bool = False
     batch: bool = False
     """Several files: JSON reports are rendered as items of one `reports` list."""
@@ -90,7 +92,7 @@ def _render(report: Report, options: RunOptions) -> str:
         return f"{report.path}: {report.verdict.value} {score}\n"
     from lipcheck.render import text as text_render
 
-    return text_render.render_report(report, options.lang, options.color)
+    return text_render.render_report(report, options.lang, options.color, options.width)
 
 
 def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:

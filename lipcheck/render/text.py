@@ -145,21 +145,29 @@ def _wrap(segments: Line, width: int, hang: str = "") -> list[Line]:
         for token in _TOKENS.findall(chunk):
             if token.isspace():
                 if used + len(token) < width:
-                    lines[-1].append((token, style))
+                    _add(lines[-1], token, style)
                     used += len(token)
                 continue
             while used + len(token) > width:
                 room = width - used
                 if room > 0 and (len(token) > width - len(hang) or not lines[-1]):
-                    lines[-1].append((token[:room], style))
+                    _add(lines[-1], token[:room], style)
                     token = token[room:]
                 _trim(lines[-1])
                 lines.append([(hang, "")] if hang else [])
                 used = len(hang)
-            lines[-1].append((token, style))
+            _add(lines[-1], token, style)
             used += len(token)
     _trim(lines[-1])
     return lines
+
+
+def _add(line: Line, chunk: str, style: str) -> None:
+    """Append `chunk`, joining it to the last segment when the style is the same."""
+    if line and line[-1][1] == style:
+        line[-1] = (line[-1][0] + chunk, style)
+    else:
+        line.append((chunk, style))
 
 
 def _trim(line: Line) -> None:
