@@ -37,8 +37,9 @@ _SEVERITY_STYLE = {
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # GitHub Actions reads a log line that starts with `::` (after spaces) as a workflow command, and CI
-# prints this report to its log: a `::` that could begin a wrapped line gets a zero-width space.
-_COMMAND_START = re.compile(r"(?:^|(?<=\s))::")
+# prints this report to its log. A long word may be broken anywhere to wrap it, so every `::` in
+# proposal text gets a zero-width space between its colons.
+_DOUBLE_COLON = re.compile(r":(?=:)")
 # Most characters of one proposal-supplied text shown: a report is read, not searched.
 _LONGEST = 1000
 _POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
@@ -232,7 +233,7 @@ def _printable(proposal_text: str) -> str:
     """
     if len(proposal_text) > _LONGEST:
         proposal_text = proposal_text[:_LONGEST] + "…"
-    return _COMMAND_START.sub(":\u200b:", _UNSAFE.sub(_escape, proposal_text))
+    return _DOUBLE_COLON.sub(":\u200b", _UNSAFE.sub(_escape, proposal_text))
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -18,6 +18,8 @@ INJECTIONS: dict[str, str] = {
     "newline-command": "Guelph\n::error file=x,line=1::forged annotation",
     "crlf-command": "Guelph\r\n::warning::forged\r\n",
     "workflow-command": "::error::forged ::add-mask::secret ::set-output name=x::y ::stop-commands::tok",
+    # A word too long for a line is broken anywhere; the break must not leave `::` at a line start.
+    "long-word-command": " ".join("a" * width + "::error::forged" for width in range(80, 100)),
     "percent-encoded": "%0A::error::forged%0D%25 %3A %2C",
     "ansi-colour": "\x1b[31mred\x1b[0m \x1b[2J\x1b[H cleared",
     "ansi-hyperlink": "\x1b]8;;https://example.invalid\x07click\x1b]8;;\x07",
