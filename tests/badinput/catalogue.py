@@ -157,6 +157,20 @@ def nodes_4mb_flow_list(folder: Path, undo: list[Callable[[], None]]) -> str:
     return "funders.yaml"
 
 
+def just_under_the_size_limit(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """The worst a file may be and still be read: 4 MB of mission text, one byte under the limit."""
+    head = b"lipcheck: 1\ntitle: Guelph\nmission: "
+    _write_chunks(folder / "big.yaml", head, b"welcome and belonging ", 4 * MB - 1)
+    return "big.yaml"
+
+
+def just_under_the_node_limit(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """The most keys and values a file may hold by default (49,990 funders), every one checked."""
+    funders = "".join(f"    - Funder number {i}\n" for i in range(49_990))
+    (folder / "funders.yaml").write_text(f"lipcheck: 1\ntitle: Guelph\nplan:\n  funders:\n{funders}")
+    return "funders.yaml"
+
+
 def alias_expansion(folder: Path, undo: list[Callable[[], None]]) -> str:
     """Few aliases, each of a big list: the expansion, not the alias count, is what grows."""
     items = ", ".join(f"Funder {i}" for i in range(20_000))
@@ -344,6 +358,8 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         deep_block_sections_100,
         nodes_4mb_flow_list,
         alias_expansion,
+        just_under_the_size_limit,
+        just_under_the_node_limit,
         utf8_bom,
         crlf,
         crlf_bom_control,
