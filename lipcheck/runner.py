@@ -8,7 +8,6 @@ work runs in worker processes (each renders its own reports); the order of files
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -98,9 +97,6 @@ def _render(report: Report, options: RunOptions) -> str:
 
 def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
     """Each file's result, in the order given; `jobs` > 1 spreads the work over processes."""
-    # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
-    # after every few files (worker processes inherit the frozen state).
-    gc.freeze()
     if jobs <= 1:
         for path in paths:
             yield assess_and_render(path, options)
