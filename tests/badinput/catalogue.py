@@ -200,7 +200,7 @@ def crlf_bom_control(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder, text="\ufeff" + text.replace("\n", "\r\n"))
 
 
-def _complete() -> str:
+def complete_text() -> str:
     """The ready example with its last gaps filled, so every rule is met and only the case's change shows.
 
     With `--fail-on warning` the evidence cases then exit 1 for the evidence (LIP902, a warning)
@@ -216,20 +216,20 @@ def _complete() -> str:
         ("municipality:\n", members),
         ("funders: [Alberta Human Services]", "funders: [Alberta Human Services, United Way]"),
     ):
-        assert text.count(old) == 1, f"the example changed near {old!r}; update catalogue._complete"
+        assert text.count(old) == 1, f"the example changed near {old!r}; update catalogue.complete_text"
         text = text.replace(old, new)
     return text
 
 
 def _with_evidence(folder: Path, evidence: str) -> str:
-    text = _complete()
+    text = complete_text()
     anchor = "    date: 2012-02-13\n"
     assert anchor in text, "the example's endorsement date moved; update the evidence cases"
     return _example(folder, text=text.replace(anchor, anchor + f"    evidence: {evidence}\n", 1))
 
 
 def complete_proposal(folder: Path, undo: list[Callable[[], None]]) -> str:
-    return _example(folder, text=_complete())
+    return _example(folder, text=complete_text())
 
 
 def evidence_inside(folder: Path, undo: list[Callable[[], None]]) -> str:

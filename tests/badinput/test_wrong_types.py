@@ -17,19 +17,19 @@ import yaml
 from lipcheck.cli import main
 from lipcheck.loader import load_text
 from lipcheck.validation import dotted
-from tests.badinput.catalogue import _complete
+from tests.badinput.catalogue import complete_text
 
-Path_ = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
 
 
 def _base() -> dict[str, Any]:
-    data = load_text(_complete()).data
+    data = load_text(complete_text()).data
     data["applicant"]["endorsement"]["evidence"] = "evidence/resolution.pdf"
     data["council"]["members"].append({"organization": "Lethbridge Food Bank", "sector": "community"})
     return data
 
 
-def _leaves(value: Any, path: Path_ = ()) -> list[Path_]:
+def _leaves(value: Any, path: DataPath = ()) -> list[DataPath]:
     """Every path in the data: sections, lists and scalars alike (a section can be mistyped too)."""
     found = [path] if path else []
     if isinstance(value, dict):
@@ -51,21 +51,21 @@ def _wrong(value: Any) -> Any:
     return "just some text"
 
 
-def _set(data: dict[str, Any], path: Path_, value: Any) -> None:
+def _set(data: dict[str, Any], path: DataPath, value: Any) -> None:
     target: Any = data
     for part in path[:-1]:
         target = target[part]
     target[path[-1]] = value
 
 
-def _get(data: dict[str, Any], path: Path_) -> Any:
+def _get(data: dict[str, Any], path: DataPath) -> Any:
     target: Any = data
     for part in path:
         target = target[part]
     return target
 
 
-def _mark(text: str, path: Path_) -> tuple[int, int]:
+def _mark(text: str, path: DataPath) -> tuple[int, int]:
     node = yaml.compose(text)
     for part in path:
         if isinstance(part, int):
@@ -88,7 +88,7 @@ def test_every_field_of_the_format_is_covered() -> None:
 
 @pytest.mark.parametrize("path", PATHS, ids=dotted)
 def test_wrong_type(
-    path: Path_, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    path: DataPath, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = json.loads(json.dumps(BASE))
     _set(data, path, _wrong(_get(data, path)))

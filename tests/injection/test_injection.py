@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from lipcheck import model
 from lipcheck.cli import main
 from lipcheck.loader import load_text
-from tests.badinput.catalogue import ROOT, _complete
+from tests.badinput.catalogue import ROOT, complete_text
 from tests.injection.corpus import INJECTIONS
 
 TODAY = ["--today", "2026-01-01"]
@@ -91,7 +91,7 @@ def _fill(value: Any, text: str, counter: list[int]) -> Any:
 
 
 def _proposal(text: str) -> dict[str, Any]:
-    data = _fill(load_text(_complete()).data, text, [0])
+    data = _fill(load_text(complete_text()).data, text, [0])
     # A path cannot hold control characters or a 5000-character name (the schema says so).
     data["applicant"]["endorsement"]["evidence"] = (_PATH_UNSAFE.sub("", text) or "x")[:200]
     return data
