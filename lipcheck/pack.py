@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -244,21 +245,33 @@ def _parse(model: type[_M], document: Document, path: Path) -> _M:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
+        # A misspelt key also leaves a required one missing: name the misspelling, it is the cause.
+        details = sorted(error.errors(include_url=False), key=lambda d: d["type"] != "extra_forbidden")
+        detail = details[0]
         loc = tuple(detail["loc"])
-        problem = (
-            f"unknown key `{loc[-1]}`"
-            if detail["type"] == "extra_forbidden"
-            else f"{dotted(loc)}: {detail['msg']}"
-        )
-        _broken(path, document, loc, Message("pack.problem", {"problem": problem}))
+        if detail["type"] == "extra_forbidden":
+            known = _keys_of(model) if len(loc) == 1 else []
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            hint = Message("hint.did-you-mean", {"suggestion": close[0]}) if close else None
+            problem = Message("pack.unknown-key", {"key": loc[-1]})
+        else:
+            hint = Message("hint.pack-format")
+            problem = Message("pack.bad-value", {"field": dotted(loc), "problem": detail["msg"]})
+        _broken(path, document, loc, problem, hint)
 
 
-def _broken(path: Path, document: Document, loc: PathKey, problem: Message) -> NoReturn:
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _broken(
+    path: Path, document: Document, loc: PathKey, problem: Message, hint: Message | None = None
+) -> NoReturn:
     where = document.positions.key(loc)
     raise LipcheckError(
         Message(
             "pack.invalid",
             {"path": str(path), "line": where.line, "column": where.column, "problem": render(problem)},
-        )
+        ),
+        hint or Message("hint.pack-format"),
     )

@@ -19,7 +19,10 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
     if Path(written).is_absolute():
         return unmet("check.evidence.absolute", where, (written,), path=written)
     folder = context.folder.resolve()
-    target = (folder / written).resolve()
+    try:
+        target = (folder / written).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return unmet("check.evidence.unresolvable", where, (written,), path=written)
     # resolve() follows symlinks, so a link that points out of the folder is caught here too.
     if not target.is_relative_to(folder):
         return unmet("check.evidence.outside", where, (written,), path=written)

@@ -8,7 +8,7 @@ from lipcheck.render import one_decimal
 
 
 def to_ready(report: Report, lang: str) -> str:
-    """The one sentence on the way to `ready`, as the text report says it."""
+    """The one sentence on the way to `ready`, as every report says it."""
     threshold = one_decimal(report.thresholds["ready"])
     if report.verdict is Verdict.READY:
         return text("report.already-ready", lang)

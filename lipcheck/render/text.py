@@ -12,6 +12,7 @@ import re
 from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
+from lipcheck.render.sentences import to_ready
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -92,7 +93,7 @@ def layout(report: Report, lang: str, width: int) -> list[Line]:
                 (_where(report.path, result.location), "dim"),
             ]
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
-    lines += [[], *_wrap([(_to_ready(report, lang), "bold")], width)]
+    lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
         lines += _wrap([(f"{text('report.notes', lang)}: {_printable(render(note, lang))}", "dim")], width)
     return lines
@@ -204,19 +205,6 @@ def _draw(lines: list[Line], color: bool, width: int) -> str:
 def _bar(score: float, width: int = 20) -> str:
     filled = round(score / 100 * width)
     return "[" + "#" * filled + "." * (width - filled) + "]"
-
-
-def _to_ready(report: Report, lang: str) -> str:
-    threshold = one_decimal(report.thresholds["ready"])
-    if report.verdict is Verdict.READY:
-        return text("report.already-ready", lang)
-    gain = sum(r.gain for r in report.results if r.rule in report.fixes)
-    total = (report.score or 0.0) + gain
-    if total < report.thresholds["ready"]:
-        return text("report.cannot-reach", lang, threshold=threshold)
-    return text(
-        "report.to-ready", lang, threshold=threshold, rules=", ".join(report.fixes), score=one_decimal(total)
-    )
 
 
 def _where(path: str, location: Location | None) -> str:
