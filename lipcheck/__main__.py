@@ -6,8 +6,13 @@ import sys
 
 
 def main() -> None:
-    from lipcheck.cli import main as run
+    try:
+        from lipcheck.cli import main as run
+    except KeyboardInterrupt:  # Ctrl-C while the modules load: same answer as during a check
+        from lipcheck.messages import text
 
+        sys.stderr.write(text("cli.interrupted") + "\n")
+        sys.exit(130)
     sys.exit(run())
 
 

@@ -240,9 +240,12 @@ def _diagnose(error: LipcheckError) -> None:
 
 
 def _diagnose_text(message: str, hint: str | None) -> None:
-    sys.stderr.write(f"lipcheck: {message}\n")
+    # File names and values in a message come from the user: CI logs read stderr too.
+    from lipcheck.render.text import terminal_safe
+
+    sys.stderr.write(f"lipcheck: {terminal_safe(message)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {hint}\n")
+        sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
 
 
 def _fail(message: Message, hint: Message | None = None) -> NoReturn:

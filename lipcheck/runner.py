@@ -8,6 +8,7 @@ work runs in worker processes (each renders its own reports); the order of files
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -87,11 +88,10 @@ def _render(report: Report, options: RunOptions) -> str:
         if options.batch:
             return json_render.batch_item(report, options.lang)
         return json_render.render_report(report, options.lang)
-    if options.quiet:
-        score = "-" if report.score is None else f"{report.score:.1f}"
-        return f"{report.path}: {report.verdict.value} {score}\n"
     from lipcheck.render import text as text_render
 
+    if options.quiet:
+        return text_render.render_line(report)
     return text_render.render_report(report, options.lang, options.color, options.width)
 
 
@@ -114,6 +114,8 @@ _WORKER_OPTIONS: RunOptions | None = None
 def _start_worker(options: RunOptions) -> None:
     global _WORKER_OPTIONS
     _WORKER_OPTIONS = options
+    # Ctrl-C reaches the whole process group: the parent stops the pool and says so once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: str) -> FileResult:

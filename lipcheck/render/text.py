@@ -52,6 +52,12 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
     return _draw(layout(report, lang, width), color, width)
 
 
+def render_line(report: Report) -> str:
+    """The one line `--quiet` prints for a file: path, verdict and score."""
+    score = "-" if report.score is None else one_decimal(report.score)
+    return f"{terminal_safe(report.path)}: {report.verdict.value} {score}\n"
+
+
 def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
     counts = ", ".join(
         f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
@@ -66,14 +72,14 @@ def layout(report: Report, lang: str, width: int) -> list[Line]:
     if report.findings:
         lines += _wrap([(text("report.invalid", lang, count=len(report.findings)), "bold")], width)
         for finding in report.findings:
-            message = _printable(render(finding.message, lang))
+            message = terminal_safe(render(finding.message, lang))
             lines += _wrap(
                 [("  ", ""), (_where(report.path, finding.location), "bold"), (f"  {message}", "")],
                 width,
                 hang="    ",
             )
             if finding.hint:
-                hint = _printable(render(finding.hint, lang))
+                hint = terminal_safe(render(finding.hint, lang))
                 lines += _wrap([(f"      {hint}", "dim")], width, hang="      ")
         return lines
     gaps = report.gaps
@@ -89,21 +95,21 @@ def layout(report: Report, lang: str, width: int) -> list[Line]:
         for result in report.warnings:
             segments = [
                 (f"  {result.rule}  ", "magenta"),
-                (f"{_printable(render(result.message, lang))}  ", ""),
+                (f"{terminal_safe(render(result.message, lang))}  ", ""),
                 (_where(report.path, result.location), "dim"),
             ]
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
-        lines += _wrap([(f"{text('report.notes', lang)}: {_printable(render(note, lang))}", "dim")], width)
+        lines += _wrap([(f"{text('report.notes', lang)}: {terminal_safe(render(note, lang))}", "dim")], width)
     return lines
 
 
 def _header(report: Report, lang: str, width: int) -> list[Line]:
-    lines = _wrap([(_printable(report.path), "bold")], width)
+    lines = _wrap([(terminal_safe(report.path), "bold")], width)
     if report.title:
         pack = f"{text('report.pack', lang)} {report.pack_id} {report.pack_version}"
-        lines += _wrap([(f"{_printable(report.title)}  ({_printable(pack)})", "")], width)
+        lines += _wrap([(f"{terminal_safe(report.title)}  ({terminal_safe(pack)})", "")], width)
     score: Line = [
         (f"{text('report.score', lang)} ", ""),
         (one_decimal(report.score) if report.score is not None else "-", "bold"),
@@ -121,13 +127,13 @@ def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
         points: Segment = ("BLOCKER", "bold red")
     else:
         points = (f"+{one_decimal(result.gain)}".rjust(_POINTS_WIDTH), "bold")
-    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (_printable(result.title), "")]
+    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title), "")]
     if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
         head.append((f"  [{result.severity.value}]", _SEVERITY_STYLE[result.severity]))
-    remedy = _printable(" ".join(result.remediation.split()))
+    remedy = terminal_safe(" ".join(result.remediation.split()))
     return [
         *_wrap(head, width, hang=_HANG),
-        *_wrap([(_HANG + _printable(render(result.message, lang)), "")], width, hang=_HANG),
+        *_wrap([(_HANG + terminal_safe(render(result.message, lang)), "")], width, hang=_HANG),
         *_wrap([(_HANG + _where(path, result.location), "dim")], width, hang=_HANG),
         *_wrap([(f"{_HANG}{text('report.fix', lang)}: {remedy}", "")], width, hang=_HANG),
     ]
@@ -208,11 +214,11 @@ def _bar(score: float, width: int = 20) -> str:
 
 
 def _where(path: str, location: Location | None) -> str:
-    path = _printable(path)
+    path = terminal_safe(path)
     return f"{path}:{location.line}:{location.column}" if location else path
 
 
-def _printable(proposal_text: str) -> str:
+def terminal_safe(proposal_text: str) -> str:
     """Text from a proposal (or a file name, or a rule pack) made safe to show on a terminal.
 
     Each unsafe character is shown as its escape (`\\x1b`, `\\n`, `\\u202e`) so the reader sees

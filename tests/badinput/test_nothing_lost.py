@@ -130,10 +130,6 @@ def test_sigint_during_report_leaves_no_partial_file(tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == names
 
 
-@pytest.mark.xfail(
-    reason="runner.py: pool workers do not ignore SIGINT, so Ctrl-C prints 'Process ForkPoolWorker-N:' lines",
-    strict=False,  # whether a worker gets to print before the pool stops it is a race
-)
 def test_sigint_with_several_jobs_is_one_line(tmp_path: Path) -> None:
     names = _copies(tmp_path, 2000)
     child = subprocess.Popen(
