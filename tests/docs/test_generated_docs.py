@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from lipcheck.loader import load_text
+from lipcheck.loader import Limits, load_text
 from lipcheck.model import Proposal
 from lipcheck.pack import load_pack
 from lipcheck.render.rule_reference import pack_reference
@@ -90,3 +90,17 @@ def test_proposal_shown_in_format_doc_is_valid() -> None:
         data = _data(block)
         assert _errors(data) == []
         Proposal.model_validate(data)
+
+
+def test_the_documented_limits_are_the_real_defaults() -> None:
+    limits = Limits()
+    for page in ("format.md", "security.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8").replace(",", "")
+        for default, option in (
+            (limits.max_bytes, "--max-file-size"),
+            (limits.max_depth, "--max-depth"),
+            (limits.max_aliases, "--max-aliases"),
+            (limits.max_nodes, "--max-nodes"),
+        ):
+            row = next(line for line in text.splitlines() if f"`{option}" in line and line.startswith("|"))
+            assert str(default) in row, (page, option, row)
