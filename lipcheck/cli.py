@@ -10,7 +10,6 @@ import gc
 import os
 import shutil
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -37,14 +36,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-class FailOn(str, Enum):
-    BLOCKER = "blocker"
-    MAJOR = "major"
-    MINOR = "minor"
-    WARNING = "warning"
-    INFO = "info"
 
 
 def _version(value: bool) -> None:
@@ -76,7 +67,7 @@ FailUnderOption = Annotated[
     typer.Option("--fail-under", min=0, max=100, help=text("help.fail-under")),
 ]
 FailOnOption = Annotated[
-    Optional[FailOn],  # noqa: UP045
+    Optional[Severity],  # noqa: UP045
     typer.Option("--fail-on", help=text("help.fail-on")),
 ]
 TodayOption = Annotated[
@@ -121,7 +112,7 @@ def validate(
         packs=packs,
         limits=Limits(max_file_size, max_depth, max_aliases, max_nodes),
         today=_today(today),
-        gate=Gate(fail_under, Severity(fail_on.value) if fail_on else None),
+        gate=Gate(fail_under, fail_on),
         lang=lang,
         color=_color(no_color),
         width=_width(),
@@ -296,7 +287,7 @@ def report(
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
-    gate = Gate(fail_under, Severity(fail_on.value) if fail_on else None)
+    gate = Gate(fail_under, fail_on)
     reference = _today(today)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes)
     reports = []
