@@ -129,10 +129,15 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / PACK_FILE).is_file())
 
 
-def load_pack(name: str) -> Pack:
-    """The pack called `name` (a shipped pack's id) or at `name` (a folder holding pack.yaml)."""
+def load_pack(name: str, shipped_only: bool = False) -> Pack:
+    """The pack called `name` (a shipped pack's id) or at `name` (a folder holding pack.yaml).
+
+    `shipped_only` is for names a proposal gives (`call:`): a file under review must not be able
+    to point lipcheck at a folder of its choosing.
+    """
     given = Path(name)
-    folder = given if os.sep in name or given.is_dir() else packs_folder() / name
+    is_folder = not shipped_only and (os.sep in name or given.is_dir())
+    folder = given if is_folder else packs_folder() / name
     if not (folder / PACK_FILE).is_file():
         raise LipcheckError(
             Message("pack.not-found", {"pack": name}),

@@ -30,8 +30,9 @@ class Packs:
         return {"forced": self.forced, "loaded": {}}
 
     def get(self, name: str) -> Pack:
+        """The pack `name`: the user's `--pack` may be a folder, a proposal's `call` only an id."""
         if name not in self.loaded:
-            self.loaded[name] = load_pack(name)
+            self.loaded[name] = load_pack(name, shipped_only=name != self.forced)
         return self.loaded[name]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -223,3 +224,23 @@ class TestOtherCommands:
         )
         assert done.returncode == 0, done.stderr
         assert "READY" in done.stdout
+
+
+def test_a_proposals_call_names_a_shipped_pack_never_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder beside the proposal that looks like a pack must not be picked up by `call:`.
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "lip-2099")
+    (tmp_path / "p.yaml").write_text("lipcheck: 1\ncall: lip-2099\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "p.yaml")
+    assert code == 1 and "INVALID" in out and "lip-2099" in out
+
+
+def test_the_user_may_name_a_pack_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
+    proposal = EXAMPLES / "lethbridge-ready.yaml"
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--pack", "mypack", str(proposal))[0] == 0
