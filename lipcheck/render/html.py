@@ -1,12 +1,13 @@
 """The HTML report: one self-contained page (inline CSS, no script, no network) a council can read and print.
 
-The template only lays out; everything it shows is prepared here as plain, already-translated
-strings, and Jinja2 escapes every one of them, so nothing from a proposal can become markup.
+The template only lays out; everything it shows is prepared here, already translated, and Jinja2
+escapes every string, so nothing from a proposal can become markup. Sentences that may hold code
+come as parts (template words and arguments) for the `sentence` filter, which sets as code only
+what the template or the pack marks with backticks.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,15 +16,24 @@ from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
-from lipcheck.messages import render, text
+from lipcheck.messages import parts, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import gain, missing_labels, points, sector_label, to_ready, where
+from lipcheck.render.sentences import (
+    Sentence,
+    code_runs,
+    gain,
+    missing_labels,
+    pack_text,
+    points,
+    sector_label,
+    to_ready_message,
+    where,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
 TEMPLATE = "report.html.j2"
-_BACKTICKED = re.compile(r"`([^`\n]+)`")
 BIGGEST_FIXES = 3
 
 VERDICT_MARK = {
@@ -45,7 +55,7 @@ class Fix:
     gain: str
     """`+8.6 points`, or `Blocker` for a rule that bars funding."""
     blocker: bool
-    remediation: str
+    remediation: Sentence
     anchor: str
 
 
@@ -59,10 +69,10 @@ class RuleView:
     status_label: str
     mark: str
     points: str
-    found: str
+    found: Sentence
     missing: tuple[str, ...]
     where: str
-    remediation: str
+    remediation: Sentence
     source: str
     failed: bool
     anchor: str
@@ -71,8 +81,8 @@ class RuleView:
 @dataclass(frozen=True)
 class FindingView:
     where: str
-    message: str
-    hint: str | None
+    message: Sentence
+    hint: Sentence | None
 
 
 @dataclass(frozen=True)
@@ -112,13 +122,13 @@ class ReportView:
     ready_percent: str
     nearly_percent: str
     gauge_label: str
-    to_ready: str | None
+    to_ready: Sentence | None
     fixes: tuple[Fix, ...]
     findings: tuple[FindingView, ...]
     rules: tuple[RuleView, ...]
     coverage: tuple[SectorGroup, ...]
     has_council: bool
-    notes: tuple[str, ...]
+    notes: tuple[Sentence, ...]
     made_by: str
 
 
@@ -141,15 +151,20 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    environment.filters["code"] = code_spans
+    environment.filters["sentence"] = sentence_html
     return environment
 
 
-def code_spans(sentence: str) -> Markup:
-    """`sentence` escaped, then its `backticked` words set as code (the catalogue and packs use them)."""
+def sentence_html(sentence: Sentence) -> Markup:
+    """`sentence` escaped, with what its template marks with backticks set as `<code>`."""
     from markupsafe import escape
 
-    return Markup(_BACKTICKED.sub(r"<code>\1</code>", str(escape(sentence))))
+    return Markup(
+        "".join(
+            f"<code>{escape(words)}</code>" if is_code else escape(words)
+            for words, is_code in code_runs(sentence)
+        )
+    )
 
 
 def _translator(lang: str) -> Callable[..., str]:
@@ -180,22 +195,22 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         ready_percent=_percent(ready),
         nearly_percent=_percent(nearly),
         gauge_label=text("out.gauge", lang, score=score, nearly=f"{nearly:g}", ready=f"{ready:g}"),
-        to_ready=None if report.score is None else to_ready(report, lang),
+        to_ready=None if report.score is None else tuple(parts(to_ready_message(report), lang)),
         fixes=tuple(
             _fix(result, f"{id_prefix}-{result.rule}", lang) for result in report.gaps[:BIGGEST_FIXES]
         ),
         findings=tuple(
             FindingView(
                 where=where(finding.location, lang),
-                message=render(finding.message, lang),
-                hint=render(finding.hint, lang) if finding.hint else None,
+                message=tuple(parts(finding.message, lang)),
+                hint=tuple(parts(finding.hint, lang)) if finding.hint else None,
             )
             for finding in report.findings
         ),
         rules=rules,
         coverage=_coverage(report, lang),
         has_council=any(entry.covered for entry in report.coverage),
-        notes=tuple(render(note, lang) for note in report.notes),
+        notes=tuple(tuple(parts(note, lang)) for note in report.notes),
         made_by=text(
             "out.made-by", lang, version=__version__, pack=report.pack_id, pack_version=report.pack_version
         ),
@@ -208,7 +223,7 @@ def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
         title=result.title,
         gain=gain(result, lang),
         blocker=result.severity is Severity.BLOCKER,
-        remediation=result.remediation.strip(),
+        remediation=pack_text(result.remediation.strip()),
         anchor=anchor,
     )
 
@@ -223,10 +238,10 @@ def _rule(result: RuleResult, path: str, anchor: str, lang: str) -> RuleView:
         status_label=text("status." + result.status.value, lang),
         mark=STATUS_MARK[result.status],
         points=points(result, lang),
-        found=render(result.message, lang),
+        found=tuple(parts(result.message, lang)),
         missing=missing_labels(result, lang),
         where=f"{path}, {where(result.location, lang)}" if result.location else path,
-        remediation=result.remediation.strip(),
+        remediation=pack_text(result.remediation.strip()),
         source=result.source.strip(),
         failed=result.failed,
         anchor=anchor,

@@ -1,7 +1,8 @@
 """The Markdown report: GitHub-flavoured, compact enough for a pull-request comment or a job summary.
 
 Every sentence is escaped as text: a proposal's `<script>` or `|` shows as written and never
-becomes markup, a link, or a new table cell.
+becomes markup, a link, or a new table cell. Code spans are set where the catalogue template or the
+pack puts backticks, never where the proposal's text does.
 """
 
 from __future__ import annotations
@@ -9,10 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lipcheck.findings import Report, RuleResult, Status, Verdict
-from lipcheck.messages import render, text
+from lipcheck.findings import Message, Report, RuleResult, Status, Verdict
+from lipcheck.messages import Part, parts, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import gain, points, sector_label, to_ready, where
+from lipcheck.render.sentences import (
+    Sentence,
+    as_code,
+    as_text,
+    code_runs,
+    gain_message,
+    pack_text,
+    points_message,
+    sector_label,
+    to_ready_message,
+    where_message,
+)
 
 BIGGEST_FIXES = 3
 VERDICT_MARK = {
@@ -30,29 +42,49 @@ STATUS_MARK = {Status.MET: "✅", Status.PARTIAL: "🟡", Status.UNMET: "❌", S
 # become entities so that no HTML tag survives.
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_BACKTICKED = re.compile(r"`([^`\n]+)`")
+_WHITESPACE = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`+")
 
 
 def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     """All reports as one Markdown document; with several, a one-table overview comes first."""
-    parts: list[str] = []
+    sections: list[str] = []
     if len(reports) > 1:
-        parts.append(_overview(reports, lang))
-    parts += [_report(report, lang, heading="##" if len(reports) == 1 else "###") for report in reports]
-    return "\n".join(parts)
+        sections.append(_overview(reports, lang))
+    sections += [_report(report, lang, heading="##" if len(reports) == 1 else "###") for report in reports]
+    return "\n".join(sections)
 
 
-def inline(sentence: str, table: bool = False) -> str:
-    """`sentence` as Markdown text: escaped, one line, its `backticked` words kept as code."""
-    out = []
-    position = 0
-    flat = " ".join(sentence.split())
-    for match in _BACKTICKED.finditer(flat):
-        out.append(_escape(flat[position : match.start()]))
-        out.append(_code(match.group(1), table))
-        position = match.end()
-    out.append(_escape(flat[position:]))
-    return "".join(out)
+def inline(sentence: Sentence, table: bool = False) -> str:
+    """`sentence` as Markdown text: escaped, one line, what its template marks with backticks as code."""
+    return "".join(
+        _code(words, table) if is_code else _escape(words)
+        for words, is_code in code_runs(_one_line(sentence))
+    )
+
+
+def _say(message: Message, lang: str, table: bool = False) -> str:
+    return inline(parts(message, lang), table)
+
+
+def _one_line(sentence: Sentence) -> list[Part]:
+    """`sentence` with each stretch of white space made one space and none at either end.
+
+    A line break would end the list item or the table row; the template's are dropped too.
+    """
+    out: list[Part] = []
+    space = False
+    for words, is_argument in sentence:
+        flat = ""
+        for index, piece in enumerate(_WHITESPACE.split(words)):
+            if index:  # white space came before this piece, maybe at the end of the previous part
+                space = True
+            if piece:
+                flat += f" {piece}" if space and (out or flat) else piece
+                space = False
+        if flat:
+            out.append((flat, is_argument))
+    return out
 
 
 def _escape(words: str) -> str:
@@ -61,14 +93,21 @@ def _escape(words: str) -> str:
 
 
 def _code(words: str, table: bool) -> str:
+    if not words:
+        return _escape("``")  # Markdown has no empty code span; show the template's two backticks
     # Inside a code span everything is literal, but GFM still splits table cells on `|`.
     body = words.replace("|", "\\|") if table else words
-    return f"`{body}`"
+    # The fence is one backtick longer than any run inside. A space each side keeps a backtick
+    # at either end off the fence; CommonMark strips one such pair, so an edge space needs one too.
+    fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(words)), default=0))
+    if body[0] == "`" or body[-1] == "`" or (body[0] == " " and body[-1] == " " and body.strip(" ")):
+        body = f" {body} "
+    return f"{fence}{body}{fence}"
 
 
 def _overview(reports: Sequence[Report], lang: str) -> str:
     rows = [
-        f"## {inline(text('out.page-title', lang))}",
+        f"## {_say(Message('out.page-title'), lang)}",
         "",
         f"| {text('out.file', lang)} | {text('report.score', lang)} | {text('report.verdict', lang)} |",
         "| --- | ---: | --- |",
@@ -76,7 +115,7 @@ def _overview(reports: Sequence[Report], lang: str) -> str:
     for report in reports:
         score = one_decimal(report.score) if report.score is not None else "–"
         rows.append(
-            f"| {_code(report.path, table=True)} | {score} | "
+            f"| {inline(as_code(report.path), table=True)} | {score} | "
             f"{VERDICT_MARK[report.verdict]} {text('verdict.' + report.verdict.value, lang)} |"
         )
     return "\n".join(rows) + "\n"
@@ -85,31 +124,31 @@ def _overview(reports: Sequence[Report], lang: str) -> str:
 def _report(report: Report, lang: str, heading: str) -> str:
     verdict = text("verdict." + report.verdict.value, lang)
     score = one_decimal(report.score) if report.score is not None else "–"
-    title = inline(report.title or text("out.untitled", lang))
-    ready = text("out.gauge.ready", lang, points=f"{report.thresholds['ready']:g}")
-    nearly = text("out.gauge.nearly", lang, points=f"{report.thresholds['nearly-ready']:g}")
+    title = inline(as_text(report.title)) if report.title else _say(Message("out.untitled"), lang)
+    ready = _say(Message("out.gauge.ready", {"points": f"{report.thresholds['ready']:g}"}), lang)
+    nearly = _say(Message("out.gauge.nearly", {"points": f"{report.thresholds['nearly-ready']:g}"}), lang)
     lines = [
         f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score} / 100, {verdict}",
         "",
-        f"{_code(report.path, table=False)} · {inline(text('out.pack', lang))} "
-        f"{inline(report.pack_id)} {inline(report.pack_version)} · {inline(ready)}, {inline(nearly)}",
+        f"{inline(as_code(report.path))} · {_say(Message('out.pack'), lang)} "
+        f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",
         "",
     ]
     if report.findings:
-        lines += [f"**{inline(text('report.invalid', lang, count=len(report.findings)))}**", ""]
+        lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:
-            place = where(finding.location, lang)
-            hint = f" ({inline(render(finding.hint, lang))})" if finding.hint else ""
-            lines.append(f"- {inline(place)}: {inline(render(finding.message, lang))}{hint}")
+            place = where_message(finding.location)
+            hint = f" ({_say(finding.hint, lang)})" if finding.hint else ""
+            lines.append(f"- {_say(place, lang) if place else ''}: {_say(finding.message, lang)}{hint}")
         lines.append("")
         return "\n".join(lines)
-    lines += [f"**{inline(to_ready(report, lang))}**", ""]
+    lines += [f"**{_say(to_ready_message(report), lang)}**", ""]
     fixes = report.gaps[:BIGGEST_FIXES]
     if fixes:
-        lines += [f"**{inline(text('out.biggest-fixes', lang))}**", ""]
+        lines += [f"**{_say(Message('out.biggest-fixes'), lang)}**", ""]
         lines += [
-            f"{number}. **{inline(gain(result, lang))}** · **{result.rule}** {inline(result.title)}: "
-            f"{inline(result.remediation)}"
+            f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
+            f"{inline(pack_text(result.title))}: {inline(pack_text(result.remediation))}"
             for number, result in enumerate(fixes, start=1)
         ]
         lines.append("")
@@ -118,7 +157,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
         lines += [coverage, ""]
     lines += [
         "<details>",
-        f"<summary>{inline(text('out.all-rules', lang, count=len(report.results)))}</summary>",
+        f"<summary>{_say(Message('out.all-rules', {'count': len(report.results)}), lang)}</summary>",
         "",
         f"| {text('out.col.rule', lang)} | {text('out.col.status', lang)} | "
         f"{text('out.col.points', lang)} | {text('out.col.found', lang)} |",
@@ -128,8 +167,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
     lines += ["", "</details>", ""]
     if report.notes:
         lines += [
-            f"_{inline(text('report.notes', lang))}_: "
-            + " ".join(inline(render(n, lang)) for n in report.notes)
+            f"_{_say(Message('report.notes'), lang)}_: " + " ".join(_say(note, lang) for note in report.notes)
         ]
         lines.append("")
     return "\n".join(lines)
@@ -137,9 +175,9 @@ def _report(report: Report, lang: str, heading: str) -> str:
 
 def _row(result: RuleResult, lang: str) -> str:
     # The message already says what is missing; the HTML report lists it in full.
-    found = inline(render(result.message, lang), table=True)
+    found = _say(result.message, lang, table=True)
     status = f"{STATUS_MARK[result.status]} {text('status.' + result.status.value, lang)}"
-    return f"| {result.rule} | {status} | {inline(points(result, lang), table=True)} | {found} |"
+    return f"| {result.rule} | {status} | {_say(points_message(result), lang, table=True)} | {found} |"
 
 
 def _coverage_line(report: Report, lang: str) -> str:
@@ -154,11 +192,14 @@ def _coverage_line(report: Report, lang: str) -> str:
             missing.append(sector_label(entry.sector, lang))
     if not rules:
         return ""
-    parts = [
-        text("out.coverage-line", lang, rule=rule, covered=sum(flags), total=len(flags))
-        for rule, flags in rules.items()
-    ]
-    line = f"**{inline(text('out.coverage', lang))}**: " + inline(" · ".join(parts))
+    counts: list[Part] = []
+    for rule, flags in rules.items():
+        if counts:
+            counts.append((" · ", False))
+        counts += parts(
+            Message("out.coverage-line", {"rule": rule, "covered": sum(flags), "total": len(flags)}), lang
+        )
+    line = f"**{_say(Message('out.coverage'), lang)}**: " + inline(counts)
     if missing:
-        line += f" ({inline(text('out.coverage-missing', lang, sectors=', '.join(missing)))})"
+        line += f" ({_say(Message('out.coverage-missing', {'sectors': ', '.join(missing)}), lang)})"
     return line

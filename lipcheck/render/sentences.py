@@ -1,37 +1,101 @@
-"""Phrases every report format shares: points, gains, the way to ready, locations, sector names."""
+"""Phrases every report format shares: points, gains, the way to ready, locations, sectors, code spans."""
 
 from __future__ import annotations
 
-from lipcheck.findings import Location, Report, RuleResult, Severity, Verdict
-from lipcheck.messages import has, text
+import re
+from collections.abc import Iterable, Sequence
+
+from lipcheck.findings import Location, Message, Report, RuleResult, Severity, Verdict
+from lipcheck.messages import Part, has, render, text
 from lipcheck.render import one_decimal
+
+Sentence = Sequence[Part]
+"""A sentence as `lipcheck.messages.parts` gives it: the template's words and the arguments."""
+
+# What str.splitlines() breaks at: any of them in an argument would end the line it is set in.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def code_runs(sentence: Iterable[Part]) -> list[tuple[str, bool]]:
+    """`sentence` as runs of (text, is_code), for the formats that set code apart (HTML, Markdown).
+
+    Only backticks in the template's words open and close code; they are not part of any run. An
+    argument is text wherever it stands, inside code or out: its backticks are backticks, and its
+    line breaks become spaces, since a sentence is one line. A backtick the template never closes
+    is shown as a backtick.
+    """
+    runs: list[tuple[str, bool]] = []
+    run, code = "", False
+    for words, is_argument in sentence:
+        if is_argument:
+            run += _LINE_BREAKS.sub(" ", words)
+            continue
+        first, *rest = words.split("`")
+        run += first
+        for after_backtick in rest:
+            runs.append((run, code))
+            run, code = after_backtick, not code
+    if code:
+        before, _ = runs.pop()
+        run, code = f"{before}`{run}", False
+    runs.append((run, code))
+    # An empty code span stays (the template showed an empty value); empty plain text says nothing.
+    return [(words, is_code) for words, is_code in runs if words or is_code]
+
+
+def pack_text(words: str) -> Sentence:
+    """A rule's title, remediation or rationale: the pack is ours, so its backticks mark code."""
+    return [(words, False)]
+
+
+def as_text(words: str) -> Sentence:
+    """Words from the proposal or the command line (a title, a file name), shown as they are."""
+    return [(words, True)]
+
+
+def as_code(words: str) -> Sentence:
+    """Words from the proposal or the command line set as code, whatever they hold."""
+    return [("`", False), (words, True), ("`", False)]
 
 
 def to_ready(report: Report, lang: str) -> str:
     """The one sentence on the way to `ready`, as every report says it."""
+    return render(to_ready_message(report), lang)
+
+
+def to_ready_message(report: Report) -> Message:
     threshold = one_decimal(report.thresholds["ready"])
     if report.verdict is Verdict.READY:
-        return text("report.already-ready", lang)
+        return Message("report.already-ready")
     gain = sum(r.gain for r in report.results if r.rule in report.fixes)
     total = (report.score or 0.0) + gain
     if total < report.thresholds["ready"]:
-        return text("report.cannot-reach", lang, threshold=threshold)
-    return text(
-        "report.to-ready", lang, threshold=threshold, rules=", ".join(report.fixes), score=one_decimal(total)
+        return Message("report.cannot-reach", {"threshold": threshold})
+    return Message(
+        "report.to-ready",
+        {"threshold": threshold, "rules": ", ".join(report.fixes), "score": one_decimal(total)},
     )
 
 
 def points(result: RuleResult, lang: str) -> str:
     """`8.6 of 12`, or `no points` for the rules that carry none (blockers, warnings)."""
+    return render(points_message(result), lang)
+
+
+def points_message(result: RuleResult) -> Message:
     if not result.weight:
-        return text("out.no-points", lang)
-    return text("out.points", lang, points=one_decimal(result.points), weight=f"{result.weight:g}")
+        return Message("out.no-points")
+    return Message("out.points", {"points": one_decimal(result.points), "weight": f"{result.weight:g}"})
 
 
 def gain(result: RuleResult, lang: str) -> str:
+    return render(gain_message(result), lang)
+
+
+def gain_message(result: RuleResult) -> Message:
     if result.severity is Severity.BLOCKER:
-        return text("out.blocker", lang)
-    return text("out.gain", lang, points=one_decimal(result.gain))
+        return Message("out.blocker")
+    return Message("out.gain", {"points": one_decimal(result.gain)})
 
 
 def sector_label(code: str, lang: str) -> str:
@@ -47,6 +111,11 @@ def missing_labels(result: RuleResult, lang: str) -> tuple[str, ...]:
 
 
 def where(location: Location | None, lang: str) -> str:
+    message = where_message(location)
+    return "" if message is None else render(message, lang)
+
+
+def where_message(location: Location | None) -> Message | None:
     if location is None:
-        return ""
-    return text("report.line", lang, line=location.line, column=location.column)
+        return None
+    return Message("report.line", {"line": location.line, "column": location.column})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lipcheck.findings import Report, Verdict
+from lipcheck.findings import Finding, Location, Message, Report, Verdict
 from lipcheck.render.html import render_reports
 from tests.conftest import ROOT
 from tests.report.conftest import EXAMPLE_STEMS, Runner, example
@@ -140,6 +140,28 @@ def test_renders_without_a_council() -> None:
     report = Report("p.yaml", "lip-2012", "1.0.0", 0.0, Verdict.NOT_READY, {"ready": 80, "nearly-ready": 60})
     page = render_reports([report])
     assert "Untitled proposal" in page and '<html lang="en">' in page
+
+
+def test_code_spans_come_from_the_template_not_the_proposal() -> None:
+    """A backtick or a line break in a key is the key's text; the template's backticks make the code."""
+    finding = Finding(
+        "schema",
+        Message("schema.extra_forbidden", {"key": "a`b\n<i>c</i>", "parent": "`council` | x"}),
+        Location(3, 1),
+        hint=Message("hint.did-you-mean", {"suggestion": "`type`"}),
+    )
+    report = Report(
+        "p.yaml",
+        "lip-2012",
+        "1.0.0",
+        None,
+        Verdict.INVALID,
+        {"ready": 80, "nearly-ready": 60},
+        findings=(finding,),
+    )
+    page = render_reports([report])
+    assert "unknown key <code>a`b &lt;i&gt;c&lt;/i&gt;</code> in `council` | x" in page
+    assert "did you mean <code>`type`</code>?" in page
 
 
 def test_templates_ship_in_the_wheel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

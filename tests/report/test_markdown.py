@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lipcheck.findings import Message
+from lipcheck.messages import parts
 from lipcheck.render.markdown import inline
+from lipcheck.render.sentences import pack_text
 from tests.conftest import check_golden
 from tests.report.conftest import EXAMPLE_STEMS, HOSTILE, Runner, example
 
@@ -61,11 +64,31 @@ def test_hostile_names_stay_text(lipcheck: Runner) -> None:
     ],
 )
 def test_inline_escaping(sentence: str, expected: str) -> None:
-    assert inline(sentence) == expected
+    assert inline(pack_text(sentence)) == expected
 
 
 def test_pipes_in_code_are_escaped_inside_tables() -> None:
-    assert inline("`a|b`", table=True) == "`a\\|b`"
+    assert inline(pack_text("`a|b`"), table=True) == "`a\\|b`"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("plain", "`plain` should be text, not a list"),
+        ("a`b", "``a`b`` should be text, not a list"),
+        ("`x``", "``` `x`` ``` should be text, not a list"),
+        (" x ", "`  x  ` should be text, not a list"),
+        ("a|<b>\nc", "`a\\|<b> c` should be text, not a list"),
+    ],
+)
+def test_an_argument_in_code_stays_in_its_span(value: str, expected: str) -> None:
+    message = Message("schema.string_type", {"field": value, "found": "a list"})
+    assert inline(parts(message, "en"), table=True) == expected
+
+
+def test_an_argument_with_backticks_outside_code_makes_none() -> None:
+    message = Message("check.applicant.named", {"name": "`id` *x*\n| y"})
+    assert inline(parts(message, "en")) == "\\`id\\` \\*x\\* \\| y applies"
 
 
 def test_an_invalid_file_lists_its_problems(lipcheck: Runner) -> None:
