@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
-from lipcheck.messages import has, text
+from lipcheck.messages import has
 from lipcheck.model import Proposal
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -98,7 +98,9 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     args: dict[str, object] = {
         "field": dotted(path),
         "key": path[-1] if path else "",
-        "parent": f"`{dotted(path[:-1])}`" if len(path) > 1 else text("schema.top-level"),
+        "parent": Message("schema.parent", {"path": dotted(path[:-1])})
+        if len(path) > 1
+        else Message("schema.top-level"),
         "value": _shown(value),
         "found": _TYPE_NAMES.get(type(value), "value"),
         "detail": detail["msg"],

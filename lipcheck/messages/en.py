@@ -51,7 +51,8 @@ MESSAGES: dict[str, str] = {
     "hint.more-problems": "lipcheck lists the first {most} problems of a file; fix those and run it again",
     # Schema (pydantic error types)
     "schema.missing": "`{key}` is required in {parent}",
-    "schema.top-level": "the top level",
+    "schema.top-level": "the proposal",
+    "schema.parent": "`{path}`",
     "schema.extra_forbidden": "unknown key `{key}` in {parent}",
     "schema.literal_error": "`{value}` is not a valid value for `{field}`",
     "schema.string_type": "`{field}` should be text, not {found}",
