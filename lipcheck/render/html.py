@@ -19,6 +19,7 @@ from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Stat
 from lipcheck.messages import parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
+    BIGGEST_FIXES,
     Sentence,
     code_runs,
     gain,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TEMPLATE = "report.html.j2"
-BIGGEST_FIXES = 3
 
 VERDICT_MARK = {
     Verdict.READY: "✓",

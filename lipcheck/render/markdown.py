@@ -14,6 +14,7 @@ from lipcheck.findings import Message, Report, RuleResult, Status, Verdict
 from lipcheck.messages import Part, parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
+    BIGGEST_FIXES,
     Sentence,
     as_code,
     as_text,
@@ -26,7 +27,6 @@ from lipcheck.render.sentences import (
     where_message,
 )
 
-BIGGEST_FIXES = 3
 VERDICT_MARK = {
     Verdict.READY: "✅",
     Verdict.NEARLY_READY: "🟡",

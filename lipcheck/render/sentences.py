@@ -15,6 +15,9 @@ Sentence = Sequence[Part]
 # What str.splitlines() breaks at: any of them in an argument would end the line it is set in.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
+BIGGEST_FIXES = 3
+"""How many fixes the summary of a report for people names."""
+
 
 def code_runs(sentence: Iterable[Part]) -> list[tuple[str, bool]]:
     """`sentence` as runs of (text, is_code), for the formats that set code apart (HTML, Markdown).
