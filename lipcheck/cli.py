@@ -59,7 +59,7 @@ PackOption = Annotated[
 ]
 LangOption = Annotated[str, typer.Option("--lang", help=text("help.lang", languages=", ".join(LANGUAGES)))]
 FilesArgument = Annotated[
-    Optional[list[Path]],  # noqa: UP045
+    Optional[list[str]],  # noqa: UP045 - text, not Path: pathlib keeps every name it parses
     typer.Argument(help=text("help.files"), show_default=False),
 ]
 FailUnderOption = Annotated[
@@ -101,7 +101,7 @@ def validate(
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
-    paths = [str(path) for path in files] if files else [DEFAULT_PROPOSAL]
+    paths = files or [DEFAULT_PROPOSAL]
     if not files and not Path(DEFAULT_PROPOSAL).exists():
         _fail(Message("input.no-default"), Message("hint.input"))
     packs = Packs(forced=pack)
@@ -277,7 +277,7 @@ def report(
 
     _check_lang(lang)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
-    paths = files or [Path(DEFAULT_PROPOSAL)]
+    paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
     if not files and not paths[0].exists():
         _fail(Message("input.no-default"), Message("hint.input"))
     try:

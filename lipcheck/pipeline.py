@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,10 +37,12 @@ class Packs:
         return self.loaded[name]
 
 
-def assess_file(path: Path, shown_as: str, packs: Packs, limits: Limits, today: dt.date) -> Report:
+def assess_file(
+    path: str | os.PathLike[str], shown_as: str, packs: Packs, limits: Limits, today: dt.date
+) -> Report:
     """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
     document = read_proposal(path, limits)
-    return assess(document, shown_as, packs, today, folder=path.parent)
+    return assess(document, shown_as, packs, today, folder=Path(os.path.dirname(path) or "."))  # noqa: PTH120
 
 
 def assess(

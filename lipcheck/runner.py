@@ -12,7 +12,6 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Report, Severity, Status, Verdict
@@ -74,7 +73,7 @@ class FileResult:
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
-        report = assess_file(Path(path), path, options.packs, options.limits, options.today)
+        report = assess_file(path, path, options.packs, options.limits, options.today)
     except LipcheckError as error:
         return FileResult(path, "", None, False, render(error.message, options.lang),
                           render(error.hint, options.lang) if error.hint else None)  # fmt: skip
