@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,19 @@ def test_the_documented_limits_are_the_real_defaults() -> None:
         ):
             row = next(line for line in text.splitlines() if f"`{option}" in line and line.startswith("|"))
             assert str(default) in row, (page, option, row)
+
+
+def test_the_readme_sample_report_is_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    from lipcheck.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A sample report") :]
+    shown = section[section.index("```text\n") + len("```text\n") :]
+    shown = shown[: shown.index("```")]
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        main(["validate", "examples/medicine-hat-nearly-ready.yaml", "--no-color"])
+    finally:
+        os.chdir(previous)
+    assert capsys.readouterr().out == shown
