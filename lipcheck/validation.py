@@ -139,6 +139,14 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
         hint = Message("hint.evidence-path")
     elif kind == "missing" and path and path[-1] == "lipcheck":
         hint = Message("hint.format-version")
+    retyped = _yaml11_reading(value) if kind != "extra_forbidden" else None
+    if retyped is not None:
+        # The value is one that older YAML tools silently turn into something else: say so,
+        # since that is why what the user wrote and what they meant part ways.
+        listed_values = args.get("allowed")
+        hint = Message(
+            f"{retyped}-choice" if listed_values else retyped, {"value": value, "allowed": listed_values}
+        )
     if hint is None and has(f"hint.schema.{kind}"):
         hint = Message(f"hint.schema.{kind}", args)
     message_id = f"schema.{kind}"
@@ -146,6 +154,26 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
         message_id = "schema.other"
     location = _location(detail, path, document)
     return Finding(f"schema-{kind.replace('_', '-')}", Message(message_id, args), location, hint)
+
+
+_YAML11_BOOLS = frozenset(
+    word for base in ("yes", "no", "on", "off", "y", "n") for word in (base, base.upper(), base.title())
+)
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+
+
+def _yaml11_reading(value: Any) -> str | None:
+    """The hint for text that YAML 1.1 tools would have read as a boolean or a number, if it is."""
+    if not isinstance(value, str):
+        return None
+    if value in _YAML11_BOOLS:
+        return "hint.yaml11-bool"
+    if _LEADING_ZERO.match(value):
+        return "hint.yaml11-octal"
+    if _SEXAGESIMAL.match(value):
+        return "hint.yaml11-sexagesimal"
+    return None
 
 
 def _shown(value: Any) -> str:
