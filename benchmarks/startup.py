@@ -19,6 +19,13 @@ from _timing import medians
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3
+FLOOR = """
+import typer, yaml
+from pydantic import BaseModel
+class Proposal(BaseModel):
+    lipcheck: int
+Proposal.model_validate({"lipcheck": 1})
+"""
 
 
 def main() -> int:
@@ -39,12 +46,10 @@ def main() -> int:
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "yamllint FILE (baseline)": [yamllint, args.file],
-        # What the fixed stack costs before lipcheck does anything: the floor for the text report.
-        "import typer, yaml, pydantic, rich": [
-            sys.executable,
-            "-c",
-            "import typer, yaml, rich.console, rich.table; from pydantic import BaseModel",
-        ],
+        # What the fixed stack costs before lipcheck does anything of its own: the CLI framework,
+        # the YAML parser, and one pydantic model defined and used (defining the first model
+        # pulls in pydantic.types, annotated_types and importlib.metadata).
+        "floor: typer, yaml, one pydantic model": [sys.executable, "-c", FLOOR],
         "lipcheck validate FILE": [lipcheck, "validate", "--no-color", args.file],
         "lipcheck validate -q FILE": [lipcheck, "validate", "-q", args.file],
         "lipcheck validate --format json FILE": [lipcheck, "validate", "--format", "json", args.file],
@@ -56,8 +61,8 @@ def main() -> int:
     for name, (seconds, kib) in results.items():
         print(f"{name:40} {seconds * 1000:8.1f} {seconds / base:11.2f} {kib / 1024:9.1f}")
     ratio = results["lipcheck validate FILE"][0] / base
-    floor = results["import typer, yaml, pydantic, rich"][0] / base
-    print(f"text report / yamllint = {ratio:.2f} (target {TARGET}; the stack's imports alone: {floor:.2f})")
+    floor = results["floor: typer, yaml, one pydantic model"][0] / base
+    print(f"text report / yamllint = {ratio:.2f} (target {TARGET}; the stack's floor alone: {floor:.2f})")
     return 0
 
 
