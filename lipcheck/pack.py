@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from lipcheck import checks
+from lipcheck import checks, pack_cache
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Status
 from lipcheck.loader import Document, PathKey, read_proposal
@@ -24,7 +25,7 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Thresholds(_Strict):
@@ -96,7 +97,12 @@ class Rule:
     remediation: str
     source: str
     reading: str | None
-    examples: Examples
+    file: Path
+    """The rule file, read again for `examples` (which a compiled pack does not keep)."""
+
+    @functools.cached_property
+    def examples(self) -> Examples:
+        return _parse(RuleFile, _read(self.file), self.file).examples
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,17 @@ def load_pack(name: str, shipped_only: bool = False) -> Pack:
             Message("pack.not-found", {"pack": name}),
             Message("hint.packs", {"packs": ", ".join(available_packs()) or "none"}),
         )
+    cached = pack_cache.read(folder)
+    compiled = _from_cache(cached, folder) if cached is not None else None
+    if compiled is not None:
+        return compiled
+    pack = _read_pack(folder)
+    pack_cache.write(folder, _to_cache(pack))
+    return pack
+
+
+def _read_pack(folder: Path) -> Pack:
+    """The pack in `folder`, read and validated from its files."""
     pack_path = folder / PACK_FILE
     pack_doc = _read(pack_path)
     pack_file = _parse(PackFile, pack_doc, pack_path)
@@ -159,6 +176,77 @@ def load_pack(name: str, shipped_only: bool = False) -> Pack:
         rules,
         folder,
     )
+
+
+def _to_cache(pack: Pack) -> dict[str, Any]:
+    return {
+        "id": pack.id,
+        "version": pack.version,
+        "title": pack.title,
+        "source": pack.source,
+        "thresholds": [pack.thresholds.ready, pack.thresholds.nearly_ready],
+        "parameters": dict(pack.parameters),
+        "rules": [
+            {
+                "id": rule.id,
+                "title": rule.title,
+                "severity": rule.severity.value,
+                "weight": rule.weight,
+                "kind": rule.kind,
+                "options": rule.params.model_dump(mode="json"),
+                "rationale": rule.rationale,
+                "remediation": rule.remediation,
+                "source": rule.source,
+                "reading": rule.reading,
+            }
+            for rule in pack.rules
+        ],
+    }
+
+
+def _from_cache(cached: dict[str, Any], folder: Path) -> Pack | None:
+    """The pack from its compiled form, or None when that form is not what this lipcheck wrote.
+
+    The options were validated when the pack was compiled, so they are set without validating
+    again (which would build every check kind's schema on every run).
+    """
+    try:
+        rules = []
+        for rule in cached["rules"]:
+            if rule["kind"] not in checks.KINDS:
+                return None
+            module = checks.load_kind(rule["kind"])
+            params_model: type[checks.Params] = getattr(module, "PARAMS", checks.Params)
+            options: dict[str, Any] = {name: _as_tuple(value) for name, value in rule["options"].items()}
+            rules.append(
+                Rule(
+                    rule["id"],
+                    rule["title"],
+                    Severity(rule["severity"]),
+                    float(rule["weight"]),
+                    rule["kind"],
+                    module,
+                    params_model.model_construct(**options),
+                    rule["rationale"],
+                    rule["remediation"],
+                    rule["source"],
+                    rule["reading"],
+                    folder / f"{rule['id']}.yaml",
+                )
+            )
+        ready, nearly_ready = cached["thresholds"]
+        return Pack(
+            cached["id"], cached["version"], cached["title"], cached["source"],
+            Thresholds.model_construct(ready=ready, nearly_ready=nearly_ready),
+            cached["parameters"], tuple(rules), folder,
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _as_tuple(value: object) -> object:
+    """Check options hold tuples, which JSON brings back as lists."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
@@ -206,7 +294,7 @@ def _rule(path: Path, rule_id: str, parameters: Mapping[str, object]) -> Rule:
         spec.remediation,
         spec.source,
         spec.reading,
-        spec.examples,
+        path,
     )
 
 

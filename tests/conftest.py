@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden"
 TODAY = "2026-01-01"
 UPDATE_GOLDEN = os.environ.get("LIPCHECK_UPDATE_GOLDEN") == "1"
+# Compiled packs go to a folder of the test run's own, never the user's cache (subprocesses too).
+os.environ["LIPCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="lipcheck-test-cache-")
 
 
 @pytest.fixture(autouse=True)

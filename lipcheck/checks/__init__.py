@@ -43,7 +43,8 @@ KINDS = (
 class Params(BaseModel):
     """Base of every check kind's options: unknown options are refused."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built only when a pack is read from its files; a compiled pack sets options directly.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True)
