@@ -13,12 +13,13 @@ def score(results: Sequence[RuleResult]) -> float:
     return sum(result.points for result in results)
 
 
-def blocked(results: Sequence[RuleResult]) -> bool:
-    return any(r.severity is Severity.BLOCKER and r.status is Status.UNMET for r in results)
+def failed_blockers(results: Sequence[RuleResult]) -> list[str]:
+    """The blocker rules a proposal does not meet: any one makes it ineligible."""
+    return [r.rule for r in results if r.severity is Severity.BLOCKER and r.status is Status.UNMET]
 
 
 def verdict(results: Sequence[RuleResult], thresholds: Thresholds) -> Verdict:
-    if blocked(results):
+    if failed_blockers(results):
         return Verdict.INELIGIBLE
     total = score(results)
     if total >= thresholds.ready:
@@ -34,7 +35,7 @@ def fixes_to_ready(results: Sequence[RuleResult], thresholds: Thresholds) -> tup
     Taking the largest gains first gives the fewest fixes: no k fixes can add more than the
     k largest gains. Ties go to the rule listed first in the pack, so the answer is stable.
     """
-    blockers = [r.rule for r in results if r.severity is Severity.BLOCKER and r.status is Status.UNMET]
+    blockers = failed_blockers(results)
     total = score(results)
     gains = sorted((r for r in results if r.gain > 0 and r.failed), key=lambda r: -r.gain)
     chosen = []
