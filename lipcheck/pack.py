@@ -149,12 +149,16 @@ def load_pack(name: str, shipped_only: bool = False) -> Pack:
             Message("pack.not-found", {"pack": name}),
             Message("hint.packs", {"packs": ", ".join(available_packs()) or "none"}),
         )
-    cached = pack_cache.read(folder)
+    try:
+        wanted = pack_cache.key(folder)
+    except OSError:  # the folder went away or cannot be listed: read it the long way, uncached
+        return _read_pack(folder)
+    cached = pack_cache.read(wanted)
     compiled = _from_cache(cached, folder) if cached is not None else None
     if compiled is not None:
         return compiled
     pack = _read_pack(folder)
-    pack_cache.write(folder, _to_cache(pack))
+    pack_cache.write(wanted, _to_cache(pack))
     return pack
 
 

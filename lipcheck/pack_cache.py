@@ -41,13 +41,12 @@ def key(pack_folder: Path) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def read(pack_folder: Path) -> dict[str, Any] | None:
-    """The cached pack for `pack_folder` if it is current, else None."""
+def read(wanted: str) -> dict[str, Any] | None:
+    """The cached pack stored under `wanted` (see `key`), else None."""
     where = folder()
     if where is None:
         return None
     try:
-        wanted = key(pack_folder)
         with open(where / f"pack-{wanted[:32]}.json", encoding="utf-8") as stream:  # noqa: PTH123
             cached = json.load(stream)
     except (OSError, ValueError):
@@ -58,13 +57,12 @@ def read(pack_folder: Path) -> dict[str, Any] | None:
     return pack if isinstance(pack, dict) else None
 
 
-def write(pack_folder: Path, pack: dict[str, Any]) -> None:
-    """Keep `pack` for next time; atomically, and silently not at all where that fails."""
+def write(wanted: str, pack: dict[str, Any]) -> None:
+    """Keep `pack` under `wanted` for next time; atomically, and silently not at all where that fails."""
     where = folder()
     if where is None:
         return
     try:
-        wanted = key(pack_folder)
         where.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".pack-", suffix=".json")
         try:
