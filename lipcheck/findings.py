@@ -167,9 +167,6 @@ class Summary:
     verdicts: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
     unreadable: int = 0
 
-    def add(self, report: Report) -> None:
-        self.count(report.verdict)
-
     def count(self, verdict: Verdict) -> None:
         self.files += 1
         self.verdicts[verdict.value] += 1

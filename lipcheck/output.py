@@ -82,7 +82,7 @@ def _json(reports: Sequence[Report], lang: str) -> str:
         return json.render_report(reports[0], lang)
     summary = Summary()
     for report in reports:
-        summary.add(report)
+        summary.count(report.verdict)
     items = ",\n".join(json.batch_item(report, lang) for report in reports)
     parts = [json.batch_start(), items, json.batch_end(summary)]
     return "".join(parts)
