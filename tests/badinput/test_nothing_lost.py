@@ -25,6 +25,19 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _start(argv: list[str], folder: Path) -> subprocess.Popen[bytes]:
+    """lipcheck in its own process group, as a terminal runs it, so Ctrl-C can reach it all."""
+    return subprocess.Popen(
+        argv,
+        cwd=folder,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,
+        start_new_session=True,
+    )
+
+
 def _copies(folder: Path, count: int) -> list[str]:
     names = []
     for index in range(count):
@@ -85,15 +98,7 @@ def test_sigint_exits_130_with_one_line(command: list[str], tmp_path: Path) -> N
     if not Path(command[0]).exists():
         pytest.skip("the console script is not installed next to this Python")
     names = _copies(tmp_path, 2000)
-    child = subprocess.Popen(
-        [*command, "validate", "--quiet", *names],
-        cwd=tmp_path,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_default_sigint,
-        start_new_session=True,
-    )
+    child = _start([*command, "validate", "--quiet", *names], tmp_path)
     assert child.stdout is not None
     child.stdout.readline()  # the first file is done: lipcheck is past its imports
     os.killpg(child.pid, signal.SIGINT)
@@ -111,14 +116,8 @@ def test_sigint_during_report_leaves_no_partial_file(tmp_path: Path) -> None:
         "import sys\nfrom lipcheck.cli import main\nsys.stderr.write('ready\\n'); sys.stderr.flush()\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
-    child = subprocess.Popen(
-        [sys.executable, "-c", script, "report", "-f", "html", "-f", "sarif", "-o", "out/", *names],
-        cwd=tmp_path,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_default_sigint,
-        start_new_session=True,
+    child = _start(
+        [sys.executable, "-c", script, "report", "-f", "html", "-f", "sarif", "-o", "out/", *names], tmp_path
     )
     assert child.stderr is not None
     assert child.stderr.readline() == b"ready\n"
@@ -132,15 +131,7 @@ def test_sigint_during_report_leaves_no_partial_file(tmp_path: Path) -> None:
 
 def test_sigint_with_several_jobs_is_one_line(tmp_path: Path) -> None:
     names = _copies(tmp_path, 2000)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "lipcheck", "validate", "--quiet", "--jobs", "2", *names],
-        cwd=tmp_path,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_default_sigint,
-        start_new_session=True,
-    )
+    child = _start([sys.executable, "-m", "lipcheck", "validate", "--quiet", "--jobs", "2", *names], tmp_path)
     assert child.stdout is not None
     child.stdout.readline()
     time.sleep(0.2)
