@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,8 @@ def read(wanted: str) -> dict[str, Any] | None:
 
 def write(wanted: str, pack: dict[str, Any]) -> None:
     """Keep `pack` under `wanted` for next time; atomically, and silently not at all where that fails."""
+    import tempfile  # only on a cache miss: it pulls in `random` and `hashlib` seeding
+
     where = folder()
     if where is None:
         return
