@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from lipcheck.findings import Location, Report, Severity
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
+from lipcheck.render.workflow_commands import TEXT, defuse
 
 COMMAND = {
     Severity.BLOCKER: "error",
@@ -40,7 +41,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
         verdict = text("verdict." + report.verdict.value, lang)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
         lines.append(command("notice", report.path, None, "lipcheck", summary))
-    return "".join(line + "\n" for line in lines)
+    # Each line is a command lipcheck means; no value in it may hold one the runner would also read.
+    return defuse("".join(line + "\n" for line in lines), TEXT, own_commands=True)
 
 
 def command(name: str, path: str, location: Location | None, title: str, message: str) -> str:

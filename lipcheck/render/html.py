@@ -30,6 +30,7 @@ from lipcheck.render.sentences import (
     to_ready_message,
     where,
 )
+from lipcheck.render.workflow_commands import MARKUP, defuse
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -136,7 +137,7 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     """One HTML page holding every report, in the order given."""
     template = _environment().get_template(TEMPLATE)
     views = [_view(report, f"p{index + 1}", lang) for index, report in enumerate(reports)]
-    return template.render(lang=lang, t=_translator(lang), reports=views) + "\n"
+    return defuse(template.render(lang=lang, t=_translator(lang), reports=views), MARKUP) + "\n"
 
 
 def _environment() -> Environment:

@@ -11,6 +11,7 @@ from typing import Any
 
 from lipcheck.findings import Finding, Location, Report, RuleResult, Summary
 from lipcheck.messages import render
+from lipcheck.render.workflow_commands import JSON, defuse
 
 FORMAT = "lipcheck-report/1"
 
@@ -44,7 +45,8 @@ def batch_start() -> str:
 
 def batch_item(report: Report, lang: str = "en") -> str:
     """One report of a batch, on one line: compact, and fast to write for thousands of files."""
-    return "    " + json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
+    item = json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
+    return "    " + defuse(item, JSON)
 
 
 def batch_end(summary: Summary) -> str:
@@ -83,4 +85,6 @@ def _location(location: Location | None) -> dict[str, int] | None:
 
 
 def _dump(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    # Text stays readable (not \u-escaped) but never carries a command a CI log would obey; the
+    # escapes put in are JSON's own, so a reader gets the text back exactly.
+    return defuse(json.dumps(value, indent=2, ensure_ascii=False), JSON)

@@ -15,6 +15,7 @@ from lipcheck.findings import Report, RuleResult, Status
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import missing_labels, points, where
+from lipcheck.render.workflow_commands import MARKUP, defuse
 
 # XML 1.0 cannot carry most control characters, even escaped; a proposal cannot smuggle one in.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -35,7 +36,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     )
     root.extend(suites)
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    document = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + defuse(document, MARKUP) + "\n"
 
 
 def _suite(report: Report, lang: str) -> ET.Element:

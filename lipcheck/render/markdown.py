@@ -26,6 +26,7 @@ from lipcheck.render.sentences import (
     to_ready_message,
     where_message,
 )
+from lipcheck.render.workflow_commands import MARKDOWN, defuse
 
 VERDICT_MARK = {
     Verdict.READY: "✅",
@@ -52,7 +53,7 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     if len(reports) > 1:
         sections.append(_overview(reports, lang))
     sections += [_report(report, lang, heading="##" if len(reports) == 1 else "###") for report in reports]
-    return "\n".join(sections)
+    return defuse("\n".join(sections), MARKDOWN)
 
 
 def inline(sentence: Sentence, table: bool = False) -> str:

@@ -19,6 +19,7 @@ from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
 from lipcheck.messages import render, text
 from lipcheck.pack import Pack, Rule
+from lipcheck.render.workflow_commands import JSON, defuse
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {
@@ -36,7 +37,8 @@ def render_reports(
     reports: Sequence[Report], packs: Mapping[str, Pack], lang: str = "en", root: PurePath | None = None
 ) -> str:
     """The SARIF log of `reports`; `packs` by id gives the rules, `root` makes absolute paths relative."""
-    return json.dumps(sarif_log(reports, packs, lang, root), indent=2, ensure_ascii=False) + "\n"
+    log = json.dumps(sarif_log(reports, packs, lang, root), indent=2, ensure_ascii=False)
+    return defuse(log, JSON) + "\n"
 
 
 def sarif_log(

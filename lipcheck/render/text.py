@@ -13,6 +13,7 @@ from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, V
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import to_ready
+from lipcheck.render.workflow_commands import TEXT, defuse
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -37,10 +38,6 @@ _SEVERITY_STYLE = {
 # and the bidi controls that reverse what follows (U+202E, "Trojan Source").
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-# GitHub Actions reads a log line that starts with `::` (after spaces) as a workflow command, and CI
-# prints this report to its log. A long word may be broken anywhere to wrap it, so every `::` in
-# proposal text gets a zero-width space between its colons.
-_DOUBLE_COLON = re.compile(r":(?=:)")
 # Most characters of one proposal-supplied text shown: a report is read, not searched.
 _LONGEST = 1000
 _POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
@@ -49,13 +46,15 @@ _TOKENS = re.compile(r"\S+|\s+")
 
 
 def render_report(report: Report, lang: str = "en", color: bool = False, width: int = 100) -> str:
-    return _draw(layout(report, lang, width), color, width)
+    # CI prints this report to its log, and a long word may be broken anywhere to wrap it: the
+    # whole drawn report is defused, not only each text (see render/workflow_commands.py).
+    return defuse(_draw(layout(report, lang, width), color, width), TEXT)
 
 
 def render_line(report: Report) -> str:
     """The one line `--quiet` prints for a file: path, verdict and score."""
     score = "-" if report.score is None else one_decimal(report.score)
-    return f"{terminal_safe(report.path)}: {report.verdict.value} {score}\n"
+    return defuse(f"{terminal_safe(report.path)}: {report.verdict.value} {score}\n", TEXT)
 
 
 def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
@@ -63,7 +62,7 @@ def render_summary(summary: Summary, lang: str = "en", color: bool = False, widt
         f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
     )
     line = text("report.summary", lang, files=summary.files, counts=counts or "-")
-    return _draw(_wrap([(line, "bold")], width), color, width)
+    return defuse(_draw(_wrap([(line, "bold")], width), color, width), TEXT)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:
@@ -222,12 +221,13 @@ def terminal_safe(proposal_text: str) -> str:
     """Text from a proposal (or a file name, or a rule pack) made safe to show on a terminal.
 
     Each unsafe character is shown as its escape (`\\x1b`, `\\n`, `\\u202e`) so the reader sees
-    what the file holds and the terminal obeys nothing; a `::` that could start a line cannot start
-    a GitHub workflow command; overlong text is cut with an ellipsis.
+    what the file holds and the terminal obeys nothing; no `##[` and no `::` at its start is left
+    for a CI runner to read as a workflow command, and bytes of a file name that are not UTF-8
+    show as `\\xff`; overlong text is cut with an ellipsis.
     """
     if len(proposal_text) > _LONGEST:
         proposal_text = proposal_text[:_LONGEST] + "…"
-    return _DOUBLE_COLON.sub(":\u200b", _UNSAFE.sub(_escape, proposal_text))
+    return defuse(_UNSAFE.sub(_escape, proposal_text), TEXT)
 
 
 def _escape(match: re.Match[str]) -> str:
