@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message
+from lipcheck.paths import leaves_trusted_folders, shown_path
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -76,6 +77,9 @@ class Limits:
     max_depth: int = 64
     max_aliases: int = 100
     max_nodes: int = 50_000
+    follow_symlinks: bool = False
+    """Read a proposal whose path leads, through symlinks, out of the folders lipcheck trusts
+    (`--follow-symlinks`, for a user on their own machine): a limit on reach, not on size."""
 
 
 class Mark(Protocol):
@@ -130,10 +134,12 @@ class Document:
 def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Document:
     """Read and load the proposal at `path`.
 
-    Raises LipcheckError when there is no proposal to read (missing, a folder, a pipe,
-    unreadable); anything wrong *inside* the file comes back as findings. Plain `os` calls,
-    not pathlib: pathlib interns every part of every path for good, and a run over ten
-    thousand files should not grow with their names.
+    Raises LipcheckError when there is no proposal to read (missing, a folder, a pipe, a device,
+    unreadable, or a symlink out of the folders lipcheck trusts); anything wrong *inside* the
+    file comes back as findings. Nothing but a regular file is ever opened, and it is opened
+    non-blocking and checked again once open, so a file swapped for a pipe cannot hang the read.
+    Plain `os` calls, not pathlib: pathlib interns every part of every path for good, and a run
+    over ten thousand files should not grow with their names.
     """
     try:
         info = os.stat(path)  # noqa: PTH116 - see the docstring
@@ -141,21 +147,49 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
         _fail("input.missing", path)
     except OSError as error:
         _fail("input.unreadable", path, reason=error.strerror or str(error))
+    if not limits.follow_symlinks and leaves_trusted_folders(path):
+        # Said before anything else about the target, so nothing of it reaches a report.
+        _fail("input.symlink-outside", path)
     if stat.S_ISDIR(info.st_mode):
         _fail("input.directory", path)
     if not stat.S_ISREG(info.st_mode):
-        # Opening a FIFO or a device would block or read forever.
+        # Opening a FIFO or a device would block, read forever, or make the device act.
         _fail("input.not-regular", path)
     if info.st_size > limits.max_bytes:
         return _only(_limit("file-size", info.st_size, limits.max_bytes, "--max-file-size"))
-    try:
-        with open(path, "rb") as stream:  # noqa: PTH123
-            raw = stream.read(limits.max_bytes + 1)
-    except OSError as error:
-        _fail("input.unreadable", path, reason=error.strerror or str(error))
+    if info.st_size == 0:
+        # Empty, or a /proc or /sys file, which says 0 and may block or never end when read.
+        return load_bytes(b"", limits)
+    raw = _read_regular(path, info, limits)
     if len(raw) > limits.max_bytes:  # the file grew between stat and read
         return _only(_limit("file-size", len(raw), limits.max_bytes, "--max-file-size"))
     return load_bytes(raw, limits)
+
+
+def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Limits) -> bytes:
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        _fail("input.unreadable", path, reason=error.strerror or str(error))
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (seen.st_dev, seen.st_ino):
+            _fail("input.not-regular", path)
+        chunks: list[bytes] = []
+        size = 0
+        # At most one byte over the limit, whatever the file says of its size.
+        while size <= limits.max_bytes:
+            chunk = os.read(handle, limits.max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        _fail("input.unreadable", path, reason=error.strerror or str(error))
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
 
 
 def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
@@ -478,5 +512,5 @@ def _only(finding: Finding) -> Document:
 
 
 def _fail(message_id: str, path: str | os.PathLike[str], **args: object) -> NoReturn:
-    args = {"path": os.fspath(path), **args}
+    args = {"path": shown_path(path), **args}
     raise LipcheckError(Message(message_id, args), Message(f"hint.{message_id}", args))

@@ -14,6 +14,7 @@ from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.pack import Pack, available_packs, load_pack
+from lipcheck.paths import shown_path
 from lipcheck.validation import validate
 
 DEFAULT_PACK = "lip-2012"
@@ -42,7 +43,9 @@ def assess_file(
 ) -> Report:
     """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
     document = read_proposal(path, limits)
-    return assess(document, shown_as, packs, today, folder=Path(os.path.dirname(path) or "."))  # noqa: PTH120
+    # The name every format shows: a file name that is not UTF-8 is escaped once, here.
+    shown = shown_path(shown_as)
+    return assess(document, shown, packs, today, folder=Path(os.path.dirname(path) or "."))  # noqa: PTH120
 
 
 def assess(

@@ -1,0 +1,44 @@
+"""File names as lipcheck shows them, and which folders a path from a pull request may lead into.
+
+A pull request can add symlinks and odd file names, and CI runs lipcheck as root: a name is shown
+as text every format can carry, and a path is trusted only as far as it stays in the folder
+lipcheck was started in (the checkout), or in a folder its user named outside that one.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """`path` as text: bytes that are not UTF-8 (kept by Python as lone surrogates) become `\\xff`.
+
+    The same form in every format, so the JSON stays valid and the terminal shows what the name holds.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def working_folder() -> str:
+    """The folder lipcheck was started in, with every symlink resolved."""
+    return os.path.realpath(os.getcwd())  # noqa: PTH109 - plain os: see loader.read_proposal
+
+
+def within(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or lies under it (both resolved, absolute)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def leaves_trusted_folders(path: str | os.PathLike[str]) -> bool:
+    """Whether `path`, every symlink followed, ends outside the folders it may lead into.
+
+    Those are the working folder, and, for a path named outside the working folder, the folder it
+    names (its user chose it; a path inside the checkout could be a symlink the pull request made).
+    """
+    resolved = os.path.realpath(path)
+    working = working_folder()
+    if within(resolved, working):
+        return False
+    named_folder = os.path.dirname(os.path.abspath(path))  # noqa: PTH100, PTH120
+    if within(named_folder, os.path.abspath(working)) or within(os.path.realpath(named_folder), working):  # noqa: PTH100
+        return True
+    return not within(resolved, os.path.realpath(named_folder))
