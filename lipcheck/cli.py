@@ -21,6 +21,7 @@ from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
 from lipcheck.pack import Pack, load_pack
+from lipcheck.paths import shown_path
 from lipcheck.pipeline import DEFAULT_PACK, Packs
 from lipcheck.render import OutputFormat, ReportFormat
 from lipcheck.runner import Gate, RunOptions, run
@@ -78,6 +79,7 @@ MaxFileSize = Annotated[int, typer.Option(min=1, help=text("help.max-file-size")
 MaxDepth = Annotated[int, typer.Option(min=1, help=text("help.max-depth"))]
 MaxAliases = Annotated[int, typer.Option(min=0, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, help=text("help.max-nodes"))]
+FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
 
 
 @app.command(help=text("help.validate"))
@@ -97,6 +99,7 @@ def validate(
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
     max_nodes: MaxNodes = Limits.max_nodes,
+    follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
 ) -> None:
     """Check proposals and print a scored gap report."""
@@ -110,7 +113,7 @@ def validate(
     options = RunOptions(
         output=output_format,
         packs=packs,
-        limits=Limits(max_file_size, max_depth, max_aliases, max_nodes),
+        limits=Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks),
         today=_today(today),
         gate=Gate(fail_under, fail_on),
         lang=lang,
@@ -230,11 +233,11 @@ def _diagnose(error: LipcheckError) -> None:
     _diagnose_text(render(error.message), render(error.hint) if error.hint else None)
 
 
-def _diagnose_text(message: str, hint: str | None) -> None:
+def _diagnose_text(message: str, hint: str | None, prefix: str = "lipcheck: ") -> None:
     # File names and values in a message come from the user: CI logs read stderr too.
     from lipcheck.render.text import terminal_safe
 
-    sys.stderr.write(f"lipcheck: {terminal_safe(message)}\n")
+    sys.stderr.write(f"{prefix}{terminal_safe(message)}\n")
     if hint:
         sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
 
@@ -269,6 +272,7 @@ def report(
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
     max_nodes: MaxNodes = Limits.max_nodes,
+    follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
@@ -282,6 +286,8 @@ def report(
         _fail(Message("input.no-default"), Message("hint.input"))
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
+        summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
+        summary_file = output.step_summary(summary_name, paths)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
@@ -289,7 +295,7 @@ def report(
     _load_forced_pack(packs)
     gate = Gate(fail_under, fail_on)
     reference = _today(today)
-    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
     for path in paths:
@@ -304,16 +310,15 @@ def report(
             (destination, output.render(destination.format, reports, packs.loaded, lang, Path.cwd()))
             for destination in destinations
         ]
+        output.write_all(rendered)
         for destination, content in rendered:
             if destination.path is None:
                 _out(content)
             else:
-                output.write_atomic(destination.path, content, make_folder=destination.in_folder)
-                sys.stderr.write(text("cli.report.written", lang, path=str(destination.path)) + "\n")
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file and ReportFormat.GITHUB in chosen:
+                _diagnose_text(text("cli.report.written", lang, path=shown_path(destination.path)), None, "")
+        if summary_file is not None and summary_file.write_to is not None:
             summary = output.render(ReportFormat.MARKDOWN, reports, packs.loaded, lang)
-            output.append_text(Path(summary_file), summary + "\n")
+            output.append_text(summary_file.write_to, summary + "\n")
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None

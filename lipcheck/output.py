@@ -1,17 +1,23 @@
 """Where `lipcheck report` puts each format, what renders it, and writing files so none is ever half-written.
 
 Flags are turned into a plan first (format -> file or standard output), refused with a reason
-before any proposal is read when the plan cannot work; the CLI then renders everything and only
-then writes, each file through a temporary file in its own folder and an atomic rename.
+before any proposal is read when the plan cannot work or a target must not be written (a
+symlink out of the working folder, a folder, a socket); the CLI then renders everything and
+only then writes: each file through a temporary file in its own folder, and once all of them
+are written, the renames. A device or a named pipe is written in place, never replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import select
+import stat
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +25,7 @@ from typing_extensions import assert_never
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Report
+from lipcheck.paths import shown_path, within, working_folder
 from lipcheck.render import ReportFormat
 
 if TYPE_CHECKING:
@@ -38,6 +45,14 @@ class Destination:
     """The file to write; None for standard output."""
     in_folder: bool = False
     """Written into the folder given with `-o DIR`, which is made when missing."""
+    write_to: Path | None = None
+    """The file actually written: `path`, or the regular file a symlink at `path` leads to."""
+    in_place: bool = False
+    """Written into what is at `path` (a character device, a named pipe), never replaced."""
+
+    def __post_init__(self) -> None:
+        if self.write_to is None and self.path is not None:
+            object.__setattr__(self, "write_to", self.path)
 
 
 def render(
@@ -92,8 +107,10 @@ def plan(
     formats: Sequence[ReportFormat], outputs: Sequence[str], inputs: Sequence[Path]
 ) -> tuple[Destination, ...]:
     """Pair formats with `-o` values: none (HTML to lipcheck-report.html, the rest to standard
-    output), one folder (every format into it, GitHub commands still to standard output), or one
-    each in order (`-` is standard output). Raises LipcheckError when the pairing cannot work.
+    output), one folder (every format into it, GitHub commands still to standard output; several
+    formats and one `-o` that does not exist yet make it a folder), or one each in order (`-` is
+    standard output). Raises LipcheckError when the pairing cannot work, or when a target is
+    something lipcheck must not write to: every refusal is made here, before any proposal is read.
     """
     chosen = tuple(dict.fromkeys(formats))
     if not outputs:
@@ -101,8 +118,9 @@ def plan(
             Destination(f, Path(DEFAULT_NAME + f.extension) if f is ReportFormat.HTML else None)
             for f in chosen
         )
-    elif len(outputs) == 1 and _is_folder(outputs[0]):
+    elif len(outputs) == 1 and _is_folder(outputs[0], len(chosen)):
         folder = Path(outputs[0])
+        _check_folder(folder)
         destinations = tuple(
             Destination(f, None if f is ReportFormat.GITHUB else folder / (DEFAULT_NAME + f.extension), True)
             for f in chosen
@@ -117,26 +135,120 @@ def plan(
     to_stdout = [d.format.value for d in destinations if d.path is None]
     if len(to_stdout) > 1:
         raise LipcheckError(Message("cli.report.stdout", {"formats": ", ".join(to_stdout)}))
+    destinations = tuple(_settled(d, chosen_default=not outputs) for d in destinations)
     _check_targets(destinations, inputs)
     return destinations
 
 
-def _is_folder(target: str) -> bool:
-    return target != STDOUT and (target.endswith(("/", os.sep)) or Path(target).is_dir())
+def step_summary(name: str | None, inputs: Sequence[Path]) -> Destination | None:
+    """GitHub's job summary file (`GITHUB_STEP_SUMMARY`), checked like an `-o` target; None when unset.
+
+    The summary is added to the end of the file (other steps write it too), so it is always
+    written in place, never through a temporary file.
+    """
+    if not name:
+        return None
+    settled = _settled(Destination(ReportFormat.MARKDOWN, Path(name)), chosen_default=False)
+    summary = Destination(ReportFormat.MARKDOWN, settled.path, write_to=settled.write_to, in_place=True)
+    _check_targets((summary,), inputs)
+    return summary
+
+
+def _is_folder(target: str, formats: int) -> bool:
+    if target == STDOUT:
+        return False
+    if target.endswith(("/", os.sep)):
+        return True
+    try:
+        info = os.stat(target)  # noqa: PTH116
+    except OSError:
+        return formats > 1  # several formats and one path that does not exist yet: a folder to make
+    return stat.S_ISDIR(info.st_mode)
+
+
+def _check_folder(folder: Path) -> None:
+    """The `-o DIR` folder: an existing one, or one lipcheck may make, that leads nowhere it should not."""
+    _check_route(folder / DEFAULT_NAME, folder)
+    try:
+        info = os.stat(folder)  # noqa: PTH116
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise _write_failed(folder, error) from None
+    if not stat.S_ISDIR(info.st_mode):
+        args = {"path": shown_path(folder), "folder": shown_path(folder)}
+        raise LipcheckError(Message("cli.report.parent-not-folder", args))
+
+
+def _settled(destination: Destination, chosen_default: bool) -> Destination:
+    """`destination` with the file to write and how, or LipcheckError when lipcheck must not write there.
+
+    A missing path or a regular file is replaced atomically. A symlink is written through only to
+    a regular file inside the working folder. A character device (`/dev/null`) or a named pipe is
+    written in place, never replaced. A folder, a socket or a block device is refused, and so is
+    a path through a symlinked folder out of the working folder. Where the default report goes,
+    only a regular file (or nothing) is accepted: a pull request can put a folder or a link there.
+    """
+    path = destination.path
+    if path is None:
+        return destination
+    shown = {"path": shown_path(path)}
+    _check_route(path, path.parent)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return destination
+    except OSError as error:
+        raise _write_failed(path, error) from None
+    if chosen_default and not stat.S_ISREG(info.st_mode):
+        raise LipcheckError(Message("cli.report.default-taken", shown), Message("hint.output-default", shown))
+    if stat.S_ISLNK(info.st_mode):
+        target = os.path.realpath(path)
+        try:
+            regular = stat.S_ISREG(os.stat(target).st_mode)  # noqa: PTH116
+        except OSError:
+            regular = False
+        if not regular or not within(target, working_folder()):
+            raise LipcheckError(Message("cli.report.output-symlink", shown), Message("hint.output-symlink"))
+        return replace(destination, write_to=Path(target))
+    if stat.S_ISREG(info.st_mode):
+        return destination
+    if stat.S_ISDIR(info.st_mode):
+        raise LipcheckError(Message("cli.report.output-folder", shown), Message("hint.output-folder"))
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return replace(destination, in_place=True)
+    raise LipcheckError(Message("cli.report.output-not-regular", shown), Message("hint.output-not-regular"))
+
+
+def _check_route(path: Path, folder: Path) -> None:
+    """Refuse a path whose folder, inside the working folder, leads out of it through a symlink,
+    and one whose nearest existing folder is not a folder (a file where a folder should be)."""
+    working = working_folder()
+    lexical = os.path.abspath(folder)  # noqa: PTH100
+    if within(lexical, os.path.abspath(os.getcwd())) and not within(os.path.realpath(folder), working):  # noqa: PTH100, PTH109
+        through = Message("cli.report.output-through-symlink", {"path": shown_path(path)})
+        raise LipcheckError(through, Message("hint.output-symlink"))
+    existing = lexical
+    while not os.path.lexists(existing):
+        existing = os.path.dirname(existing)  # noqa: PTH120
+    if not os.path.isdir(existing):  # noqa: PTH112
+        args = {"path": shown_path(path), "folder": shown_path(existing)}
+        raise LipcheckError(Message("cli.report.parent-not-folder", args))
 
 
 def _check_targets(destinations: Sequence[Destination], inputs: Sequence[Path]) -> None:
     seen: set[Path] = set()
     proposals = {_identity(path) for path in inputs}
     for destination in destinations:
-        if destination.path is None:
+        if destination.write_to is None:
             continue
-        identity = _identity(destination.path)
+        identity = _identity(destination.write_to)
+        shown = {"path": shown_path(destination.write_to)}
         if identity in seen:
-            raise LipcheckError(Message("cli.report.same-output", {"path": str(destination.path)}))
+            raise LipcheckError(Message("cli.report.same-output", shown))
         seen.add(identity)
         if identity in proposals:
-            raise LipcheckError(Message("cli.report.overwrites-input", {"path": str(destination.path)}))
+            raise LipcheckError(Message("cli.report.overwrites-input", shown))
 
 
 def _identity(path: Path) -> Path:
@@ -144,20 +256,83 @@ def _identity(path: Path) -> Path:
     return path.resolve()
 
 
-def write_atomic(path: Path, content: str, make_folder: bool = False) -> None:
+def write_all(files: Sequence[tuple[Destination, str]]) -> None:
+    """Write each planned file whole, or (as far as a file system allows) none of them.
+
+    Every file is first written to a temporary file beside it and each device or pipe is written
+    in place; only when all of that worked are the temporary files renamed over their targets.
+    A failure removes the temporary files and any folder made for them. Raises LipcheckError.
+    """
+    made: list[Path] = []
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for destination, content in files:
+            if destination.write_to is not None and not destination.in_place:
+                target = destination.write_to
+                made += _make_folders(target)
+                staged.append((_stage(target, content), target))
+        for destination, content in files:
+            if destination.write_to is not None and destination.in_place:
+                write_in_place(destination.write_to, content)
+        for temporary, target in staged:
+            try:
+                temporary.replace(target)
+            except OSError as error:
+                raise _write_failed(target, error) from None
+    except BaseException:
+        for temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def write_atomic(path: Path, content: str, make_folder: bool = True) -> None:
     """Write `content` to `path` whole or not at all: a temporary file beside it, then a rename.
 
     A reader (or a crash) sees either the old file or the complete new one, never a part.
-    Raises LipcheckError with the reason when the file cannot be written.
+    Missing folders are made. Raises LipcheckError with the reason when the file cannot be written.
     """
-    folder = path.parent
     if make_folder:
+        _make_folders(path)
+    temporary = _stage(path, content)
+    try:
+        temporary.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise _write_failed(path, error) from None
+
+
+def _make_folders(path: Path) -> list[Path]:
+    """Make the missing folders above `path`; the ones made, outermost first."""
+    missing: list[Path] = []
+    folder = path.parent
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    for made, folder in enumerate(reversed(missing)):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir()
+        except FileExistsError:
+            continue
         except OSError as error:
+            for undo in reversed(missing[len(missing) - made :]):
+                with contextlib.suppress(OSError):
+                    undo.rmdir()
             raise _write_failed(path, error) from None
+    return list(reversed(missing))
+
+
+def _stage(path: Path, content: str) -> Path:
+    """`content` in a new temporary file beside `path`, flushed to disk; its name."""
+    folder = path.parent
     if not folder.is_dir():
-        raise LipcheckError(Message("cli.report.no-folder", {"path": str(path), "folder": str(folder)}))
+        raise LipcheckError(
+            Message("cli.report.parent-not-folder", {"path": shown_path(path), "folder": shown_path(folder)})
+        )
     try:
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -169,22 +344,61 @@ def write_atomic(path: Path, content: str, make_folder: bool = False) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(_mode(path))
-        temporary.replace(path)
     except BaseException as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(error, OSError):
             raise _write_failed(path, error) from None
         raise
+    return temporary
+
+
+IN_PLACE_SECONDS = 10.0
+"""How long a named pipe's reader may leave lipcheck waiting before the write is given up."""
+
+
+def write_in_place(path: Path, content: str, append: bool = False) -> None:
+    """Write `content` into what is at `path` (a device, a pipe, or GitHub's summary file) without
+    replacing it. Never blocks: a pipe nobody reads is refused at once, one whose reader stops is
+    given up after IN_PLACE_SECONDS. Raises LipcheckError.
+    """
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    if append:
+        flags |= os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, flags, 0o666)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a named pipe with no reader
+            raise LipcheckError(Message("cli.report.no-reader", {"path": shown_path(path)})) from None
+        raise _write_failed(path, error) from None
+    try:
+        kind = os.fstat(handle).st_mode
+        if not (stat.S_ISREG(kind) or stat.S_ISCHR(kind) or stat.S_ISFIFO(kind)):
+            raise LipcheckError(Message("cli.report.output-not-regular", {"path": shown_path(path)}))
+        _write_bounded(handle, path, content.encode("utf-8"))
+    finally:
+        os.close(handle)
+
+
+def _write_bounded(handle: int, path: Path, data: bytes) -> None:
+    deadline = time.monotonic() + IN_PLACE_SECONDS
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(handle, view) :]
+        except BlockingIOError:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                args = {"path": shown_path(path), "seconds": f"{IN_PLACE_SECONDS:g}"}
+                raise LipcheckError(Message("cli.report.stalled", args)) from None
+            select.select([], [handle], [], left)
+        except OSError as error:
+            raise _write_failed(path, error) from None
 
 
 def append_text(path: Path, content: str) -> None:
     """Add `content` to the end of `path` (GitHub's job summary file, which other steps share)."""
-    try:
-        with path.open("a", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-    except OSError as error:
-        raise _write_failed(path, error) from None
+    write_in_place(path, content, append=True)
 
 
 def _mode(path: Path) -> int:
@@ -199,4 +413,4 @@ def _mode(path: Path) -> int:
 
 def _write_failed(path: Path, error: OSError) -> LipcheckError:
     reason = error.strerror or str(error)
-    return LipcheckError(Message("cli.report.write-failed", {"path": str(path), "reason": reason}))
+    return LipcheckError(Message("cli.report.write-failed", {"path": shown_path(path), "reason": reason}))

@@ -122,9 +122,35 @@ def test_the_input_is_never_modified(lipcheck: Runner, tmp_path: Path) -> None:
     assert digest(proposal) == before and proposal.stat().st_mtime_ns == stamp
 
 
-def test_a_missing_folder_is_an_error(lipcheck: Runner, tmp_path: Path) -> None:
+def test_missing_folders_above_an_output_are_made(lipcheck: Runner, tmp_path: Path) -> None:
     run = lipcheck("report", READY, "-f", "sarif", "-o", str(tmp_path / "no" / "such" / "r.sarif"))
-    assert run.code == 2 and "does not exist" in run.err
+    assert run.code == 0, run.err
+    assert json.loads((tmp_path / "no" / "such" / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_several_formats_and_one_new_path_make_it_a_folder(lipcheck: Runner, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    run = lipcheck("report", READY, "-f", "sarif", "-f", "junit", "-o", str(folder))
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in folder.iterdir()) == ["lipcheck-report.sarif", "lipcheck-report.xml"]
+
+
+def test_a_folder_as_the_second_target_is_refused_before_anything_is_written(
+    lipcheck: Runner, tmp_path: Path
+) -> None:
+    (tmp_path / "taken").mkdir()
+    first = tmp_path / "first.sarif"
+    run = lipcheck("report", READY, "-f", "sarif", "-f", "junit", "-o", str(first), "-o", str(tmp_path / "taken"))
+    assert run.code == 2
+    assert "taken is a folder, not a file" in run.err
+    assert not first.exists()
+
+
+def test_a_file_where_a_folder_should_be_is_refused_in_the_plan(lipcheck: Runner, tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    run = lipcheck("report", READY, "-f", "sarif", "-o", str(tmp_path / "plain" / "r.sarif"))
+    assert run.code == 2
+    assert "plain is not a folder" in run.err
 
 
 def test_an_unreadable_input_is_exit_2_but_the_others_are_reported(lipcheck: Runner, tmp_path: Path) -> None:
