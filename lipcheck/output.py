@@ -228,9 +228,10 @@ def _check_route(path: Path, folder: Path) -> None:
     if within(lexical, os.path.abspath(os.getcwd())) and not within(os.path.realpath(folder), working):  # noqa: PTH100, PTH109
         through = Message("cli.report.output-through-symlink", {"path": shown_path(path)})
         raise LipcheckError(through, Message("hint.output-symlink"))
-    existing = lexical
-    while not os.path.lexists(existing):
+    existing = os.fspath(folder)  # shown as the user wrote it
+    while existing not in ("", os.sep) and not os.path.lexists(existing):
         existing = os.path.dirname(existing)  # noqa: PTH120
+    existing = existing or os.curdir
     if not os.path.isdir(existing):  # noqa: PTH112
         args = {"path": shown_path(path), "folder": shown_path(existing)}
         raise LipcheckError(Message("cli.report.parent-not-folder", args))

@@ -326,6 +326,126 @@ def output_read_only_folder(folder: Path, undo: list[Callable[[], None]]) -> str
     return _example(folder)
 
 
+def _outside(folder: Path, undo: list[Callable[[], None]]) -> Path:
+    """A folder beside the case's folder (which is the working folder): outside what lipcheck trusts."""
+    outside = folder.parent / f"{folder.name}-outside"
+    outside.mkdir()
+    undo.append(lambda: shutil.rmtree(outside, ignore_errors=True))
+    return outside
+
+
+SECRET = "TOP-SECRET-TARGET-BYTES"
+"""Written into files a symlink leads to: no byte of them may reach any output."""
+
+
+def input_symlink_outside(folder: Path, undo: list[Callable[[], None]]) -> str:
+    target = _outside(folder, undo) / "secret.yaml"
+    target.write_text(f"lipcheck: 1\ntitle: {SECRET}\nmission: {SECRET}\n", encoding="utf-8")
+    (folder / "proposal.yaml").symlink_to(target)
+    return "proposal.yaml"
+
+
+def input_symlink_outside_ready(folder: Path, undo: list[Callable[[], None]]) -> str:
+    target = _outside(folder, undo) / "proposal.yaml"
+    _example(target.parent)
+    (folder / "proposal.yaml").symlink_to(target)
+    return "proposal.yaml"
+
+
+def input_symlink_inside(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "real").mkdir()
+    _example(folder / "real")
+    (folder / "proposal.yaml").symlink_to("real/proposal.yaml")
+    return "proposal.yaml"
+
+
+def input_through_symlinked_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
+    outside = _outside(folder, undo)
+    _example(outside)
+    (folder / "linked").symlink_to(outside)
+    return "linked/proposal.yaml"
+
+
+def input_proc_file(folder: Path, undo: list[Callable[[], None]]) -> str:
+    if not Path("/proc/self/environ").exists():
+        raise Unavailable("no /proc/self/environ on this system")
+    (folder / "proposal.yaml").symlink_to("/proc/self/environ")
+    return "proposal.yaml"
+
+
+def _device_null(path: Path) -> None:
+    """A character device with /dev/null's numbers, made here: never the machine's own /dev/null."""
+    if os.geteuid() != 0:
+        raise Unavailable("only root may make a device node")
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+
+
+def input_char_device(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _device_null(folder / "proposal.yaml")
+    return "proposal.yaml"
+
+
+def input_not_utf8_name(folder: Path, undo: list[Callable[[], None]]) -> str:
+    name = os.fsdecode(b"bad\xff\xfe.yaml")
+    _example(folder, name)
+    return name
+
+
+def output_char_device(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _device_null(folder / "null")
+    return _example(folder)
+
+
+def output_fifo(folder: Path, undo: list[Callable[[], None]]) -> str:
+    os.mkfifo(folder / "pipe")
+    return _example(folder)
+
+
+def output_socket(folder: Path, undo: list[Callable[[], None]]) -> str:
+    import socket
+
+    listener = socket.socket(socket.AF_UNIX)
+    undo.append(listener.close)
+    try:
+        listener.bind(str(folder / "socket"))
+    except OSError as error:  # a socket path is limited to about 100 bytes
+        raise Unavailable(f"cannot bind a socket here: {error}") from None
+    return _example(folder)
+
+
+def output_symlink_to_stdout(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "out.json").symlink_to("/proc/self/fd/1")
+    return _example(folder)
+
+
+def output_symlink_outside(folder: Path, undo: list[Callable[[], None]]) -> str:
+    target = _outside(folder, undo) / "victim.json"
+    target.write_text(SECRET, encoding="utf-8")
+    (folder / "out.json").symlink_to(target)
+    return _example(folder)
+
+
+def output_through_symlinked_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "reports").symlink_to(_outside(folder, undo))
+    return _example(folder)
+
+
+def output_default_is_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "lipcheck-report.html").mkdir()
+    return _example(folder)
+
+
+def output_default_is_symlink(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "kept.html").write_text(SECRET, encoding="utf-8")
+    (folder / "lipcheck-report.html").symlink_to("kept.html")
+    return _example(folder)
+
+
+def output_folder_second(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / "taken").mkdir()
+    return _example(folder)
+
+
 def _pack_copy(folder: Path) -> Path:
     from lipcheck.pack import packs_folder
 
@@ -379,6 +499,22 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         proposal,
         complete_proposal,
         output_read_only_folder,
+        input_symlink_outside,
+        input_symlink_outside_ready,
+        input_symlink_inside,
+        input_through_symlinked_folder,
+        input_proc_file,
+        input_char_device,
+        input_not_utf8_name,
+        output_char_device,
+        output_fifo,
+        output_socket,
+        output_symlink_to_stdout,
+        output_symlink_outside,
+        output_through_symlinked_folder,
+        output_default_is_folder,
+        output_default_is_symlink,
+        output_folder_second,
         pack_unknown_key,
         rule_unknown_key,
     )
