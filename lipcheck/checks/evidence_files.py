@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
@@ -26,6 +27,11 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
     # resolve() follows symlinks, so a link that points out of the folder is caught here too.
     if not target.is_relative_to(folder):
         return unmet("check.evidence.outside", where, (written,), path=written)
-    if not target.is_file():
+    try:
+        # Only looked at, never opened: a pipe or a device named as evidence cannot block the check.
+        kind = target.stat().st_mode
+    except OSError:
         return unmet("check.evidence.missing", where, (written,), path=written)
+    if not stat.S_ISREG(kind):
+        return unmet("check.evidence.not-regular", where, (written,), path=written)
     return met("check.evidence.found", where, path=written)

@@ -168,6 +168,7 @@ MESSAGES: dict[str, str] = {
     "check.evidence.outside": "the evidence path {path} leads outside the proposal's folder",
     "check.evidence.unresolvable": "the evidence path {path} cannot be followed (a link that loops?)",
     "check.evidence.missing": "the evidence file {path} does not exist",
+    "check.evidence.not-regular": "the evidence path {path} is not a file (a folder, a pipe or a device)",
     "check.evidence.found": "evidence file {path} found",
     "unknown-call": "the proposal answers `{call}`, but lipcheck has no rule pack of that name",
     "note.no-submitted": "no submission date: LIP003 checks only that an endorsement exists, and LIP004 counts years from today",

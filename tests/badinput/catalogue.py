@@ -262,6 +262,11 @@ def evidence_symlink_loop(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _with_evidence(folder, "loop-a")
 
 
+def evidence_fifo(folder: Path, undo: list[Callable[[], None]]) -> str:
+    os.mkfifo(folder / "resolution.pdf")
+    return _with_evidence(folder, "resolution.pdf")
+
+
 def evidence_too_long(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _with_evidence(folder, "evidence/" + "resolution-" * 30 + ".pdf")
 
@@ -489,6 +494,7 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         evidence_symlink_out,
         evidence_symlink_loop,
         evidence_too_long,
+        evidence_fifo,
         input_directory,
         input_fifo,
         input_unreadable,

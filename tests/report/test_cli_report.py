@@ -123,9 +123,10 @@ def test_the_input_is_never_modified(lipcheck: Runner, tmp_path: Path) -> None:
 
 
 def test_missing_folders_above_an_output_are_made(lipcheck: Runner, tmp_path: Path) -> None:
-    run = lipcheck("report", READY, "-f", "sarif", "-o", str(tmp_path / "no" / "such" / "r.sarif"))
+    target = tmp_path / "no" / "such" / "r.sarif"
+    run = lipcheck("report", READY, "-f", "sarif", "-o", str(target))
     assert run.code == 0, run.err
-    assert json.loads((tmp_path / "no" / "such" / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
 def test_several_formats_and_one_new_path_make_it_a_folder(lipcheck: Runner, tmp_path: Path) -> None:
@@ -140,7 +141,8 @@ def test_a_folder_as_the_second_target_is_refused_before_anything_is_written(
 ) -> None:
     (tmp_path / "taken").mkdir()
     first = tmp_path / "first.sarif"
-    run = lipcheck("report", READY, "-f", "sarif", "-f", "junit", "-o", str(first), "-o", str(tmp_path / "taken"))
+    taken = str(tmp_path / "taken")
+    run = lipcheck("report", READY, "-f", "sarif", "-f", "junit", "-o", str(first), "-o", taken)
     assert run.code == 2
     assert "taken is a folder, not a file" in run.err
     assert not first.exists()
