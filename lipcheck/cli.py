@@ -155,11 +155,13 @@ def validate(
 def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
     """List the rules of a pack with severity and weight."""
     _check_lang(lang)
+    from lipcheck.render.text import terminal_safe
+
     loaded = _load(pack or DEFAULT_PACK)
-    _out(f"{loaded.id} {loaded.version}: {loaded.title}\n\n")
+    _out(f"{loaded.id} {loaded.version}: {terminal_safe(loaded.title)}\n\n")
     for rule in loaded.rules:
         weight = f"{rule.weight:g}" if rule.weight else "-"
-        _out(f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.title}\n")
+        _out(f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {terminal_safe(rule.title)}\n")
 
 
 @app.command(help=text("help.explain"))

@@ -6,6 +6,7 @@ import textwrap
 
 from lipcheck.messages import text
 from lipcheck.pack import Pack, Rule
+from lipcheck.render.workflow_commands import TEXT, defuse
 
 
 def explain_rule(rule: Rule, lang: str = "en") -> str:
@@ -24,7 +25,8 @@ def explain_rule(rule: Rule, lang: str = "en") -> str:
     if rule.reading:
         lines += [f"{text('explain.reading', lang)}:", _indent(rule.reading)]
     lines += [f"{text('explain.source', lang)}: {rule.source.strip()}", ""]
-    return "\n".join(lines)
+    # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
+    return defuse("\n".join(lines), TEXT)
 
 
 def pack_reference(pack: Pack) -> str:
