@@ -320,7 +320,7 @@ def _make_folders(path: Path) -> list[Path]:
         except FileExistsError:
             continue
         except OSError as error:
-            for undo in reversed(missing[len(missing) - made :]):
+            for undo in missing[len(missing) - made :]:  # innermost first
                 with contextlib.suppress(OSError):
                     undo.rmdir()
             raise _write_failed(path, error) from None

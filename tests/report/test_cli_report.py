@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lipcheck.errors import LipcheckError
-from lipcheck.output import Destination, ReportFormat, plan, write_atomic
+from lipcheck.output import Destination, ReportFormat, plan, write_all, write_atomic
 from tests.conftest import ROOT
 from tests.report.conftest import Runner, example
 
@@ -208,6 +208,35 @@ def test_a_failed_run_writes_nothing(
     run = lipcheck("report", READY, "-f", "sarif", "-f", "junit", "-o", str(tmp_path))
     assert run.code == 2 and "renderer bug" in run.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_second_file_leaves_the_first_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are renamed into place only once every one of them is written."""
+    import tempfile
+
+    first, second = tmp_path / "a.sarif", tmp_path / "new" / "b.xml"
+    first.write_text("old", encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+    calls: list[str] = []
+
+    def full_on_second(*args: object, **kwargs: object) -> tuple[int, str]:
+        calls.append("mkstemp")
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_on_second)
+    files = [
+        (Destination(ReportFormat.SARIF, first), "new sarif"),
+        (Destination(ReportFormat.JUNIT, second), "new junit"),
+    ]
+    with pytest.raises(LipcheckError) as caught:
+        write_all(files)
+    assert caught.value.message.args["reason"] == "No space left on device"
+    assert first.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sarif"]  # no temporary, no folder left
 
 
 def test_new_files_follow_the_umask(tmp_path: Path) -> None:
