@@ -26,8 +26,14 @@ _WEIGHTLESS = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"})
 # Default-ignorable letters (Hangul fillers) that are not in those categories.
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Where .NET's StreamReader (and Python's splitlines) starts a new line.
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Candidates, found by a regular expression so that a document with none costs a scan in C: no
+# weightless character and no white space is printable ASCII, so the runs between the marks are
+# runs of anything else, checked one character at a time only where a candidate is found.
+_LEGACY = re.compile("#(?P<first>[^\x20-\x7e]*)#(?P<second>[^\x20-\x7e]*)\\[")
+# Each match starts at the line break before the line (a break is put before the document).
+_LINE_START = re.compile(f"[{_BREAKS}](?P<lead>[^\x21-\x7e{_BREAKS}]*):(?P<between>[^\x21-\x7e{_BREAKS}]*):")
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,13 @@ class Medium:
     surrogate: str
     """A format string for a lone surrogate, given `code` (its code point) and `byte` (the byte
     it stands for, when it is one of a file name's bytes that are not UTF-8)."""
+    text_breaks: str | None = None
+    """The only line breaks text can bring into this medium's documents, when the medium's own
+    lines never start with a colon (JSON escapes every other break); None: look at every line."""
 
 
 TEXT = Medium(bracket="\\x5b", colon="\\x3a", surrogate="\\x{byte:02x}")
-JSON = Medium(bracket="\\u005b", colon="\\u003a", surrogate="\\u{code:04x}")
+JSON = Medium(bracket="\\u005b", colon="\\u003a", surrogate="\\u{code:04x}", text_breaks="\x85\u2028\u2029")
 MARKUP = Medium(bracket="&#91;", colon="&#58;", surrogate="\\x{byte:02x}")
 """HTML and XML: character references, which every parser turns back into the character."""
 MARKDOWN = Medium(bracket="\\[", colon="\\:", surrogate="\\\\x{byte:02x}")
@@ -60,13 +69,19 @@ def defuse(document: str, medium: Medium, own_commands: bool = False) -> str:
     `own_commands`: the document is lipcheck's GitHub format, whose every line is a command lipcheck
     wrote on purpose (its values are escaped by the format), so lines starting with `::` stay.
     """
-    if _SURROGATE.search(document):
+    try:
+        document.encode("utf-8")
+    except UnicodeEncodeError:  # only a lone surrogate fails: far faster to learn than to search
         document = _SURROGATE.sub(lambda match: _surrogate(match.group(), medium), document)
     if "#" in document and "[" in document:
         document = _defuse_legacy(document, medium)
-    if not own_commands and ":" in document:
+    if not own_commands and ":" in document and _may_start_lines(document, medium):
         document = _defuse_line_starts(document, medium)
     return document
+
+
+def _may_start_lines(document: str, medium: Medium) -> bool:
+    return medium.text_breaks is None or any(char in document for char in medium.text_breaks)
 
 
 def _surrogate(char: str, medium: Medium) -> str:
@@ -77,65 +92,25 @@ def _surrogate(char: str, medium: Medium) -> str:
 
 def _defuse_legacy(document: str, medium: Medium) -> str:
     """Each `[` after two `#` (with only weightless characters between) as the medium's escape."""
-    out: list[str] = []
-    start = 0
-    for match in re.finditer(r"\[", document):
-        at = match.start()
-        if _after_two_hashes(document, at):
-            out.append(document[start:at])
-            out.append(medium.bracket)
-            start = at + 1
-    if not out:
-        return document
-    out.append(document[start:])
-    return "".join(out)
+    return _LEGACY.sub(lambda match: _escape_last(match, medium), document)
 
 
-def _after_two_hashes(document: str, at: int) -> bool:
-    position = at - 1
-    for _ in range(2):
-        while position >= 0 and document[position] != "#" and weightless(document[position]):
-            position -= 1
-        if position < 0 or document[position] != "#":
-            return False
-        position -= 1
-    return True
+def _escape_last(match: re.Match[str], medium: Medium) -> str:
+    found = match.group()
+    if not all(weightless(char) for char in match.group("first") + match.group("second")):
+        return found
+    return found[:-1] + medium.bracket
 
 
 def _defuse_line_starts(document: str, medium: Medium) -> str:
     """A line whose first visible characters are two colons gets its first colon escaped."""
-    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(document))]
-    out: list[str] = []
-    done = 0
-    for start in starts:
-        first = _command_colon(document, start)
-        if first is not None:
-            out.append(document[done:first])
-            out.append(medium.colon)
-            done = first + 1
-    if not out:
-        return document
-    out.append(document[done:])
-    return "".join(out)
+    return _LINE_START.sub(lambda match: _escape_first_colon(match, medium), "\n" + document)[1:]
 
 
-def _command_colon(document: str, start: int) -> int | None:
-    """Where the first of two colons that open the line at `start` is, if they do."""
-    end = len(document)
-    position = start
-    while position < end and document[position] != ":" and _skipped_at_line_start(document[position]):
-        position += 1
-    if position >= end or document[position] != ":":
-        return None
-    second = position + 1
-    while second < end and document[second] != ":" and weightless(document[second]):
-        if _LINE_BREAK.match(document[second]):
-            return None
-        second += 1
-    return position if second < end and document[second] == ":" else None
-
-
-def _skipped_at_line_start(char: str) -> bool:
-    # `TrimStart()` drops .NET white space; ICU then skips weightless characters. A line break
-    # ends the line, so it is never skipped.
-    return (char.isspace() or weightless(char)) and not _LINE_BREAK.match(char)
+def _escape_first_colon(match: re.Match[str], medium: Medium) -> str:
+    found, lead, between = match.group(), match.group("lead"), match.group("between")
+    # `TrimStart()` drops .NET white space; ICU then skips weightless characters.
+    if not all(char.isspace() or weightless(char) for char in lead) or not all(map(weightless, between)):
+        return found
+    colon = 1 + len(lead)  # after the line break the match starts with
+    return found[:colon] + medium.colon + found[colon + 1 :]
