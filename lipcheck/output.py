@@ -290,23 +290,6 @@ def write_all(files: Sequence[tuple[Destination, str]]) -> None:
         raise
 
 
-def write_atomic(path: Path, content: str, make_folder: bool = True) -> None:
-    """Write `content` to `path` whole or not at all: a temporary file beside it, then a rename.
-
-    A reader (or a crash) sees either the old file or the complete new one, never a part.
-    Missing folders are made. Raises LipcheckError with the reason when the file cannot be written.
-    """
-    if make_folder:
-        _make_folders(path)
-    temporary = _stage(path, content)
-    try:
-        temporary.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise _write_failed(path, error) from None
-
-
 def _make_folders(path: Path) -> list[Path]:
     """Make the missing folders above `path`; the ones made, outermost first."""
     missing: list[Path] = []

@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 
 from lipcheck.errors import LipcheckError
-from lipcheck.output import Destination, ReportFormat, plan, write_all, write_atomic
+from lipcheck.output import Destination, ReportFormat, plan, write_all
 from tests.conftest import ROOT
 from tests.report.conftest import Runner, example
 
 READY, SHORT = example("lethbridge-ready"), example("brooks-not-ready")
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """One file written the way `lipcheck report` writes each of its files."""
+    write_all([(Destination(ReportFormat.HTML, path), content)])
 
 
 def digest(path: Path) -> str:
