@@ -291,7 +291,8 @@ def input_unreadable(folder: Path, undo: list[Callable[[], None]]) -> str:
 
 
 def input_read_error(folder: Path, undo: list[Callable[[], None]]) -> str:
-    """A regular file whose read fails (EIO): unreadable even for root, unlike a file of mode 000."""
+    """A link to /proc/self/mem, whose read fails (EIO) even for root: now refused before it is
+    opened, since it leads out of the working folder (and, followed, says it holds 0 bytes)."""
     if not Path("/proc/self/mem").exists():
         raise Unavailable("no /proc/self/mem on this system")
     (folder / "proposal.yaml").symlink_to("/proc/self/mem")
