@@ -135,12 +135,14 @@ def validate(
             summary.unreadable += 1
             _diagnose_text(result.error or "", result.hint)
             continue
-        summary.count(result.verdict)
+        summary.count(result.verdict, result.passes)
         short += not result.passes
         separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
         _out(separator + result.chunk)
+        if quiet and result.why:
+            _diagnose_text(f"{result.path}: {result.why}", None)
     if json_batch:
-        _out(json_render.batch_end(summary))
+        _out(json_render.batch_end(summary, lang))
     elif batch and not quiet and output_format is OutputFormat.TEXT:
         from lipcheck.render import text as text_render
 
@@ -294,7 +296,7 @@ def report(
     errors = 0
     for path in paths:
         try:
-            reports.append(assess_file(path, str(path), packs, limits, reference))
+            reports.append(gate.judged(assess_file(path, str(path), packs, limits, reference)))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1

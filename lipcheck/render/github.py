@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from lipcheck.findings import Location, Report, Severity
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
+from lipcheck.render.sentences import gate_line
 
 COMMAND = {
     Severity.BLOCKER: "error",
@@ -40,6 +41,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
         verdict = text("verdict." + report.verdict.value, lang)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
         lines.append(command("notice", report.path, None, "lipcheck", summary))
+        if report.gate is not None and not report.gate.passed:
+            lines.append(command("error", report.path, None, "lipcheck gate", gate_line(report.gate, lang)))
     return "".join(line + "\n" for line in lines)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lipcheck.findings import Finding, Location, Report, RuleResult, Summary
+from lipcheck.findings import Finding, GateResult, Location, Message, Report, RuleResult, Summary
 from lipcheck.messages import render
 
 FORMAT = "lipcheck-report/1"
@@ -31,7 +31,29 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
             for entry in report.coverage
         ],
         "notes": [render(note, lang) for note in report.notes],
+        **({"gate": gate_object(report.gate, lang)} if report.gate is not None else {}),
     }
+
+
+def gate_object(gate: GateResult, lang: str = "en") -> dict[str, Any]:
+    """`{"passed": false, "reasons": [{"code": "fail-under", "message": "score 80.0 is below ..."}]}`."""
+    return {
+        "passed": gate.passed,
+        "reasons": [
+            {"code": reason.id.removeprefix("gate."), "message": render(reason, lang)}
+            for reason in gate.reasons
+        ],
+    }
+
+
+def summary_gate(summary: Summary) -> GateResult:
+    """The run's gate: passed when every file was checked and none falls short."""
+    reasons = []
+    if summary.short:
+        reasons.append(Message("gate.files-short", {"count": summary.short, "files": summary.files}))
+    if summary.unreadable:
+        reasons.append(Message("gate.files-unreadable", {"count": summary.unreadable}))
+    return GateResult(not reasons, tuple(reasons))
 
 
 def render_report(report: Report, lang: str = "en") -> str:
@@ -47,8 +69,15 @@ def batch_item(report: Report, lang: str = "en") -> str:
     return "    " + json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
 
 
-def batch_end(summary: Summary) -> str:
-    tail = _dump({"files": summary.files, "verdicts": summary.verdicts, "unreadable": summary.unreadable})
+def batch_end(summary: Summary, lang: str = "en") -> str:
+    tail = _dump(
+        {
+            "files": summary.files,
+            "verdicts": summary.verdicts,
+            "unreadable": summary.unreadable,
+            "gate": gate_object(summary_gate(summary), lang),
+        }
+    )
     indented = "\n".join(("  " + line if i else line) for i, line in enumerate(tail.splitlines()))
     return f'\n  ],\n  "summary": {indented}\n}}\n'
 

@@ -20,6 +20,7 @@ from lipcheck.render.sentences import (
     as_text,
     code_runs,
     gain_message,
+    gate_line,
     pack_text,
     points_message,
     sector_label,
@@ -134,6 +135,12 @@ def _report(report: Report, lang: str, heading: str) -> str:
         f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",
         "",
     ]
+    if report.gate is not None:
+        mark = "✅" if report.gate.passed else "❌"
+        lines += [
+            f"**{_say(Message('gate.heading'), lang)}**: {mark} {inline(as_text(gate_line(report.gate, lang)))}",
+            "",
+        ]
     if report.findings:
         lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:

@@ -12,7 +12,7 @@ import re
 from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import to_ready
+from lipcheck.render.sentences import gate_line, to_ready
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -52,10 +52,15 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
     return _draw(layout(report, lang, width), color, width)
 
 
-def render_line(report: Report) -> str:
-    """The one line `--quiet` prints for a file: path, verdict and score."""
+def render_line(report: Report, lang: str = "en") -> str:
+    """The one line `--quiet` prints for a file: path, verdict, score, and `pass` or `fail` once judged."""
     score = "-" if report.score is None else one_decimal(report.score)
-    return f"{terminal_safe(report.path)}: {report.verdict.value} {score}\n"
+    judged = (
+        ""
+        if report.gate is None
+        else " " + text("gate.passed" if report.gate.passed else "gate.failed", lang)
+    )
+    return f"{terminal_safe(report.path)}: {report.verdict.value} {score}{judged}\n"
 
 
 def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
@@ -67,7 +72,18 @@ def render_summary(summary: Summary, lang: str = "en", color: bool = False, widt
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:
-    """The report as wrapped lines of styled segments (the one place its layout is decided)."""
+    """The report as wrapped lines of styled segments (the one place its layout is decided).
+
+    When the report falls short of the gate, its last line says why (`FAIL: ...`): CI logs are
+    read from the bottom.
+    """
+    lines = _body(report, lang, width)
+    if report.gate is not None and not report.gate.passed:
+        lines += [[], *_wrap([(terminal_safe(gate_line(report.gate, lang)), "bold red")], width)]
+    return lines
+
+
+def _body(report: Report, lang: str, width: int) -> list[Line]:
     lines = _header(report, lang, width)
     if report.findings:
         lines += _wrap([(text("report.invalid", lang, count=len(report.findings)), "bold")], width)
