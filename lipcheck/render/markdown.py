@@ -137,10 +137,8 @@ def _report(report: Report, lang: str, heading: str) -> str:
     ]
     if report.gate is not None:
         mark = "✅" if report.gate.passed else "❌"
-        lines += [
-            f"**{_say(Message('gate.heading'), lang)}**: {mark} {inline(as_text(gate_line(report.gate, lang)))}",
-            "",
-        ]
+        answer = inline(as_text(gate_line(report.gate, lang)))
+        lines += [f"**{_say(Message('gate.heading'), lang)}**: {mark} {answer}", ""]
     if report.findings:
         lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:
