@@ -13,7 +13,7 @@ import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sized
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from lipcheck.errors import LipcheckError
@@ -186,11 +186,9 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[Fi
         while pending and not broken:
             broken = yield from _finish_oldest(pending)
         if broken:
-            for chunk, _ in pending:
-                yield from _not_checked(chunk, options.lang)
+            left = [path for chunk, _ in pending for path in chunk]
             pending.clear()
-            for chunk in chunks:
-                yield from _not_checked(chunk, options.lang)
+            yield from _not_checked(chain(left, chain.from_iterable(chunks)), options.lang)
     except BaseException:
         # Ctrl-C, or the reader stopped: drop the queued work and stop the workers now rather
         # than let them finish chunks nobody will read.
@@ -233,11 +231,12 @@ def _finish_oldest(
     return False
 
 
-def _not_checked(chunk: list[str], lang: str) -> Iterator[FileResult]:
-    for path in chunk:
-        yield _unreadable(
-            path, Message("run.worker-died", {"path": path}), Message("hint.run.worker-died"), lang
-        )
+def _not_checked(paths: Iterable[str], lang: str) -> Iterator[FileResult]:
+    """Each file a dead worker left unchecked; the hint comes once, with the first."""
+    hint: Message | None = Message("hint.run.worker-died")
+    for path in paths:
+        yield _unreadable(path, Message("run.worker-died", {"path": path}), hint, lang)
+        hint = None
 
 
 def _stop(executor: Executor) -> None:
