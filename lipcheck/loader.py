@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NoReturn, Protocol
+from typing import Any, BinaryIO, NoReturn, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -60,6 +61,10 @@ DEEPEST = 200
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
 _NOT_SPECIAL = object()
+_TOO_MANY_DIGITS = object()
+# Python refuses to turn longer digit strings into an int (CVE-2020-10735); no count, year or sum
+# of money needs more than a few of them.
+_MOST_DIGITS = sys.get_int_max_str_digits() or 4300
 _NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -150,12 +155,31 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
         return _only(_limit("file-size", info.st_size, limits.max_bytes, "--max-file-size"))
     try:
         with open(path, "rb") as stream:  # noqa: PTH123
-            raw = stream.read(limits.max_bytes + 1)
+            raw = _read_at_most(stream, limits.max_bytes + 1, info.st_size)
     except OSError as error:
         _fail("input.unreadable", path, reason=error.strerror or str(error))
     if len(raw) > limits.max_bytes:  # the file grew between stat and read
         return _only(_limit("file-size", len(raw), limits.max_bytes, "--max-file-size"))
     return load_bytes(raw, limits)
+
+
+def _read_at_most(stream: BinaryIO, most: int, expected: int) -> bytes:
+    """Up to `most` bytes of `stream`, with memory for what the file holds, not for the limit.
+
+    A read of n bytes reserves n bytes first: `--max-file-size 1000000000000` must not make
+    every small file cost a terabyte. A file that grows while it is read is read on, in steps.
+    """
+    parts: list[bytes] = []
+    got = 0
+    step = min(most, expected + 1)
+    while got < most:
+        part = stream.read(min(step, most - got))
+        if not part:
+            break
+        parts.append(part)
+        got += len(part)
+        step = 1 << 20
+    return b"".join(parts)
 
 
 def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
@@ -323,7 +347,10 @@ class _Walk:
             )
         tag = node.tag
         if tag == _PLAIN and type(node) is ScalarNode:
-            return _plain(node.value)
+            value = _plain(node.value)
+            if value is _TOO_MANY_DIGITS:
+                return self._too_many_digits(node)
+            return value
         if tag not in _ALLOWED_TAGS:
             self._problem("unsafe-tag", node, "hint.tag", tag=_as_written(tag))
             return None
@@ -390,6 +417,10 @@ class _Walk:
             return
         self.findings.append(_finding(code, _location(node.start_mark), hint, **args))
 
+    def _too_many_digits(self, node: Node) -> None:
+        digits = len(node.value.lstrip("+-"))
+        self._problem("number-too-long", node, "hint.number-too-long", digits=digits, most=_MOST_DIGITS)
+
     def _tagged_scalar(self, node: Node, tag: str) -> Any:
         """A quoted scalar, or one with an explicit core tag (`!!int 3`): honour it or say why not."""
         value: str = node.value
@@ -400,7 +431,8 @@ class _Walk:
         if tag == _YAML + "bool" and value in _BOOLS:
             return _BOOLS[value]
         if tag == _YAML + "int" and _INT.match(value):
-            return int(value)
+            number = _whole(value)
+            return self._too_many_digits(node) if number is _TOO_MANY_DIGITS else number
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
         self._problem("tag-mismatch", node, "hint.tag", tag=_as_written(tag), value=value)
@@ -414,10 +446,18 @@ def _plain(value: str) -> Any:
         return special
     if value[:1] in _NUMBER_START:
         if _INT.match(value):
-            return int(value)
+            return _whole(value)
         if _FLOAT.match(value) and not value.isdigit():
             return float(value)
     return value
+
+
+def _whole(digits: str) -> int | object:
+    """`digits` as an int, or `_TOO_MANY_DIGITS` past Python's limit on converting text to int."""
+    try:
+        return int(digits)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows (4,300 by default)
+        return _TOO_MANY_DIGITS
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> Finding:

@@ -152,7 +152,7 @@ def _render(report: Report, options: RunOptions) -> str:
     return text_render.render_report(report, options.lang, options.color, options.width)
 
 
-def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
+def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[FileResult, None, None]:
     """Each file's result, in the order given; `jobs` > 1 spreads the work over processes.
 
     With several jobs, a worker that dies (the OOM killer, `kill -9`) breaks the pool: every file
@@ -244,12 +244,17 @@ def _stop(executor: Executor) -> None:
     # The executor keeps no public list of its workers; ending them is what makes a broken or
     # interrupted run return in milliseconds instead of after the chunks in progress.
     processes = list(getattr(executor, "_processes", {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)  # shutdown() forgets it
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.kill()
     for process in processes:
         process.join(timeout=5)
+    # Wait for the pool's own thread to see its workers gone and close its pipes: left running,
+    # it races Python's exit handler for them (a "Bad file descriptor" traceback as lipcheck exits).
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 _WORKER_OPTIONS: RunOptions | None = None

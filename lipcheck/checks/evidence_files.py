@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
@@ -26,6 +27,14 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
     # resolve() follows symlinks, so a link that points out of the folder is caught here too.
     if not target.is_relative_to(folder):
         return unmet("check.evidence.outside", where, (written,), path=written)
-    if not target.is_file():
+    try:
+        found = target.is_file()
+    except OSError as error:
+        # Short enough alone, the path can pass the system's limit once joined to the folder
+        # (ENAMETOOLONG), which is_file() raises instead of answering.
+        if error.errno == errno.ENAMETOOLONG:
+            return unmet("check.evidence.too-long", where, (written,), path=written)
+        return unmet("check.evidence.unresolvable", where, (written,), path=written)
+    if not found:
         return unmet("check.evidence.missing", where, (written,), path=written)
     return met("check.evidence.found", where, path=written)
