@@ -61,6 +61,12 @@ DEEPEST = 200
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
 _NOT_SPECIAL = object()
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ODD_BREAK_NAMES = {
+    "\x85": "a next-line character",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
 _TOO_MANY_DIGITS = object()
 # Python refuses to turn longer digit strings into an int (CVE-2020-10735); no count, year or sum
 # of money needs more than a few of them.
@@ -214,6 +220,19 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         return _only(_finding("nul-byte", Location(line, column), "hint.save-utf8"))
+    odd_break = _ODD_BREAKS.search(text)
+    if odd_break is not None:
+        # YAML 1.1 (libyaml) ends a line at each of these, text editors and `grep -n` do not: every
+        # line number after one would point at the wrong line, and a break inside a plain value
+        # can move what follows into another key. Refuse, at the place an editor shows.
+        at = odd_break.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        char = odd_break.group()
+        return _only(
+            _finding("odd-line-break", Location(line, column), "hint.odd-line-break",
+                     name=_ODD_BREAK_NAMES[char], codepoint=f"U+{ord(char):04X}")
+        )  # fmt: skip
     parser = _Composer(text, limits)
     try:
         root = parser.get_single_node()
