@@ -39,11 +39,13 @@ def gate_object(gate: GateResult, lang: str = "en") -> dict[str, Any]:
     """`{"passed": false, "reasons": [{"code": "fail-under", "message": "score 80.0 is below ..."}]}`."""
     return {
         "passed": gate.passed,
-        "reasons": [
-            {"code": reason.id.removeprefix("gate."), "message": render(reason, lang)}
-            for reason in gate.reasons
-        ],
+        "reasons": [{"code": _gate_code(reason), "message": render(reason, lang)} for reason in gate.reasons],
     }
+
+
+def _gate_code(reason: Message) -> str:
+    """`gate.fail-on-many` -> `fail-on`: one code a reason, however many rules its sentence names."""
+    return reason.id.removeprefix("gate.").removesuffix("-many")
 
 
 def summary_gate(summary: Summary) -> GateResult:

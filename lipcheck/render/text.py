@@ -79,7 +79,8 @@ def layout(report: Report, lang: str, width: int) -> list[Line]:
     """
     lines = _body(report, lang, width)
     if report.gate is not None and not report.gate.passed:
-        lines += [[], *_wrap([(terminal_safe(gate_line(report.gate, lang)), "bold red")], width)]
+        # One line, never wrapped: `tail -1` of a CI log gives the whole reason.
+        lines += [[], [(terminal_safe(gate_line(report.gate, lang)), "bold red")]]
     return lines
 
 
