@@ -6,10 +6,12 @@ import json
 
 import pytest
 
+from lipcheck.cli import main
 from lipcheck.findings import Report, Verdict
 from lipcheck.render.sentences import gate_line
 from lipcheck.runner import Gate
 from tests.cli.test_validate import example, run
+from tests.conftest import TODAY
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,29 @@ def test_one_json_report_has_its_gate(capsys: pytest.CaptureFixture[str]) -> Non
         "passed": False,
         "reasons": [{"code": "ineligible", "message": "ineligible (LIP003)"}],
     }
+
+
+@pytest.mark.parametrize(
+    ("output_format", "shown"),
+    [
+        ("markdown", "**Gate**: ❌ FAIL: ineligible (LIP003)"),
+        (
+            "html",
+            '<p class="gate gate-fail"><span class="gate-label">Gate:</span> '
+            "<strong>FAIL: ineligible (LIP003)",
+        ),
+        (
+            "github",
+            "::error file=examples/wood-buffalo-ineligible.yaml,title=lipcheck gate::"
+            "FAIL: ineligible (LIP003)",
+        ),
+    ],
+)
+def test_the_reports_for_people_and_ci_show_the_gate(
+    capsys: pytest.CaptureFixture[str], output_format: str, shown: str
+) -> None:
+    code = main(
+        ["report", example("wood-buffalo-ineligible"), "-f", output_format, "-o", "-", "--today", TODAY]
+    )
+    assert code == 1
+    assert shown in capsys.readouterr().out
