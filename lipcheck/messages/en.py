@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "hint.limit-ceiling": "{limit} is the most lipcheck reads, whatever {option} says; flatten the document",
     "odd-line-break": "the file holds {name} ({codepoint}): YAML reads it as a line break, text editors do not",
     "hint.odd-line-break": "replace it with a space, or with an ordinary line break (word processors put it in when text is pasted)",
-    "number-too-long": "this number has {digits} digits; lipcheck reads numbers of at most {most:,} digits",
+    "number-too-long": "this number has {digits} digits; lipcheck reads numbers of at most {most} digits",
     "hint.number-too-long": "no count, year or amount needs that many digits; if it is text, put it in quotes",
     "not-a-mapping": "a proposal is a section of keys, but the file holds {found}",
     "hint.not-a-mapping": "start the file with `lipcheck: 1` and the proposal's sections below it",
