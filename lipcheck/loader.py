@@ -438,7 +438,9 @@ class _Walk:
 
     def _too_many_digits(self, node: Node) -> None:
         digits = len(node.value.lstrip("+-"))
-        self._problem("number-too-long", node, "hint.number-too-long", digits=digits, most=f"{_MOST_DIGITS:,}")
+        self._problem(
+            "number-too-long", node, "hint.number-too-long", digits=digits, most=f"{_MOST_DIGITS:,}"
+        )
 
     def _tagged_scalar(self, node: Node, tag: str) -> Any:
         """A quoted scalar, or one with an explicit core tag (`!!int 3`): honour it or say why not."""
