@@ -45,3 +45,17 @@ def test_a_killed_worker_names_the_files_left_unchecked_and_exits_2(tmp_path: Pa
     assert names[-1] in missed
     for worker in workers:
         assert not Path(f"/proc/{worker}").exists() or "zombie" in Path(f"/proc/{worker}/status").read_text()
+
+
+def test_several_jobs_keep_the_order_of_the_files(tmp_path: Path) -> None:
+    """Reports stream in the order the files were given, whichever worker finishes first."""
+    names = _copies(tmp_path, 300)
+    (tmp_path / names[7]).write_text("lipcheck: 1\ntitle: [unclosed\n", encoding="utf-8")
+    alone = _start([sys.executable, "-m", "lipcheck", "validate", "-q", *names], tmp_path).communicate(
+        timeout=60
+    )
+    spread = _start(
+        [sys.executable, "-m", "lipcheck", "validate", "-q", "--jobs", "3", *names], tmp_path
+    ).communicate(timeout=60)
+    assert spread == alone
+    assert alone[0].decode().splitlines()[7].startswith(f"{names[7]}: invalid - fail")
