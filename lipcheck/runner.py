@@ -2,7 +2,9 @@
 
 Results stream: a file's report is rendered as soon as it is assessed and only the rendered
 text travels on, so memory stays flat however many files are checked. With several jobs the
-work runs in worker processes (each renders its own reports); the order of files is kept.
+work runs in worker processes (each renders its own reports), a few chunks of files per worker
+in flight at a time; the order of files is kept. The gate (when a report falls short, and why)
+lives here too, beside the run that applies it.
 """
 
 from __future__ import annotations
@@ -166,38 +168,36 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[F
     # Only here: process pools cost start-up time a single check does not need.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
     # Bounded work in flight keeps memory flat and the order of output; chunks of files keep
     # the cost of a round trip to a worker small beside the work.
-    size = _chunk_size(paths, jobs)
-    pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
-    chunks = _chunks(paths, size)
-    broken = False
+    pending: deque[tuple[list[str], Future[list[FileResult]] | None]] = deque()
+    chunks = _chunks(paths, _chunk_size(paths, jobs))
     try:
-        for chunk in chunks:
-            pending.append((chunk, executor.submit(_work, chunk)))
-            if len(pending) < _IN_FLIGHT_PER_JOB * jobs:
-                continue
-            broken = yield from _finish_oldest(pending)
-            if broken:
-                break
-        while pending and not broken:
-            broken = yield from _finish_oldest(pending)
-        if broken:
-            left = [path for chunk, _ in pending for path in chunk]
-            pending.clear()
-            yield from _not_checked(chain(left, chain.from_iterable(chunks)), options.lang)
+        try:
+            for chunk in chunks:
+                try:
+                    pending.append((chunk, executor.submit(_work, chunk)))
+                except BrokenProcessPool:  # a worker died since the last result came back
+                    pending.append((chunk, None))
+                    raise
+                while len(pending) >= _IN_FLIGHT_PER_JOB * jobs:
+                    yield from _oldest(pending)
+            while pending:
+                yield from _oldest(pending)
+        except BrokenProcessPool:
+            yield from _after_break(pending, chunks, options.lang)
+            _stop(executor)
+            return
     except BaseException:
         # Ctrl-C, or the reader stopped: drop the queued work and stop the workers now rather
         # than let them finish chunks nobody will read.
         _stop(executor)
         raise
-    if broken:
-        _stop(executor)
-    else:
-        executor.shutdown(wait=True)
+    executor.shutdown(wait=True)
 
 
 _IN_FLIGHT_PER_JOB = 4
@@ -215,28 +215,30 @@ def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def _finish_oldest(
-    pending: deque[tuple[list[str], Future[list[FileResult]]]],
-) -> Generator[FileResult, None, bool]:
-    """Yield the oldest chunk's results; True when the pool broke instead (the chunk stays queued)."""
-    from concurrent.futures.process import BrokenProcessPool
-
+def _oldest(pending: deque[tuple[list[str], Future[list[FileResult]] | None]]) -> Iterator[FileResult]:
+    """The oldest chunk's results, once they are in; raises BrokenProcessPool if they never will be."""
     _, future = pending[0]
-    try:
-        results = future.result()
-    except BrokenProcessPool:
-        return True
+    assert future is not None
+    results = future.result()
     pending.popleft()
     yield from results
-    return False
 
 
-def _not_checked(paths: Iterable[str], lang: str) -> Iterator[FileResult]:
-    """Each file a dead worker left unchecked; the hint comes once, with the first."""
+def _after_break(
+    pending: Iterable[tuple[list[str], Future[list[FileResult]] | None]], rest: Iterator[list[str]], lang: str
+) -> Iterator[FileResult]:
+    """In order: the results of chunks that finished before a worker died, and each file left unchecked.
+
+    The hint comes once, with the first file left unchecked.
+    """
     hint: Message | None = Message("hint.run.worker-died")
-    for path in paths:
-        yield _unreadable(path, Message("run.worker-died", {"path": path}), hint, lang)
-        hint = None
+    for chunk, future in chain(pending, ((chunk, None) for chunk in rest)):
+        if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+            yield from future.result()
+            continue
+        for path in chunk:
+            yield _unreadable(path, Message("run.worker-died", {"path": path}), hint, lang)
+            hint = None
 
 
 def _stop(executor: Executor) -> None:
