@@ -334,7 +334,7 @@ MESSAGES: dict[str, str] = {
     "help.files": "Proposal files (default: proposal.yaml).",
     "help.fail-under": "Pass when the score is at least N (not `ready`).",
     "help.fail-on": "Fall short when a rule this severe or worse is not fully met.",
-    "help.today": "Date to count from when a proposal has no `submitted` (YYYY-MM-DD).",
+    "help.today": "The date every judgement counts from (YYYY-MM-DD): years since founding when a proposal has no `submitted`, and which founding years are in the future. Default: the clock.",
     "help.max-file-size": "Largest proposal file read, in bytes.",
     "help.max-depth": "Deepest nesting accepted.",
     "help.max-aliases": "Most YAML aliases of sections and lists accepted.",
