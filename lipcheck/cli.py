@@ -24,7 +24,7 @@ from lipcheck.model import ISO_DATE
 from lipcheck.pack import Pack, load_pack
 from lipcheck.pipeline import DEFAULT_PACK, Packs
 from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.runner import Gate, RunOptions, run
+from lipcheck.runner import Gate, RunOptions, judge_run, run
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -152,7 +152,8 @@ def validate(
         elif batch and not quiet and output_format is OutputFormat.TEXT:
             from lipcheck.render import text as text_render
 
-            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width))
+            run_gate = judge_run(summary)
+            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
     except OutputLost as lost:
         results.close()  # stops the workers, if any
         unchecked = len(paths) - summary.files - errors

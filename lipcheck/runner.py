@@ -19,7 +19,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import GateResult, Message, Report, Severity, Status, Verdict
+from lipcheck.findings import GateResult, Message, Report, Severity, Status, Summary, Verdict
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
@@ -82,6 +82,16 @@ class Gate:
     def judged(self, report: Report) -> Report:
         """`report` carrying this gate's judgement, for the renderers to show."""
         return replace(report, gate=self.judge(report))
+
+
+def judge_run(summary: Summary) -> GateResult:
+    """The whole run's gate: passed when every file was checked and none falls short."""
+    reasons = []
+    if summary.short:
+        reasons.append(Message("gate.files-short", {"count": summary.short, "files": summary.files}))
+    if summary.unreadable:
+        reasons.append(Message("gate.files-unreadable", {"count": summary.unreadable}))
+    return GateResult(not reasons, tuple(reasons))
 
 
 def _shown_below(score: float, threshold: float) -> str:

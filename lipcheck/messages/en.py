@@ -305,7 +305,7 @@ MESSAGES: dict[str, str] = {
     "gate.fail-under": "score {score} is below --fail-under {threshold}",
     "gate.not-ready": "{verdict}, score {score} (the gate asks for ready: {ready} or more)",
     "gate.files-short": "{count} of {files} proposals fall short",
-    "gate.files-unreadable": "{count} files could not be checked",
+    "gate.files-unreadable": "files that could not be checked: {count}",
     "gate.heading": "Gate",
     # Running the checks
     "run.worker-died": "{path} was not checked: a worker process died (killed by the system, perhaps out of memory)",

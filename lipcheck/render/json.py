@@ -48,16 +48,6 @@ def _gate_code(reason: Message) -> str:
     return reason.id.removeprefix("gate.").removesuffix("-many")
 
 
-def summary_gate(summary: Summary) -> GateResult:
-    """The run's gate: passed when every file was checked and none falls short."""
-    reasons = []
-    if summary.short:
-        reasons.append(Message("gate.files-short", {"count": summary.short, "files": summary.files}))
-    if summary.unreadable:
-        reasons.append(Message("gate.files-unreadable", {"count": summary.unreadable}))
-    return GateResult(not reasons, tuple(reasons))
-
-
 def render_report(report: Report, lang: str = "en") -> str:
     return _dump({"format": FORMAT, **report_object(report, lang)}) + "\n"
 
@@ -72,12 +62,14 @@ def batch_item(report: Report, lang: str = "en") -> str:
 
 
 def batch_end(summary: Summary, lang: str = "en") -> str:
+    from lipcheck.runner import judge_run
+
     tail = _dump(
         {
             "files": summary.files,
             "verdicts": summary.verdicts,
             "unreadable": summary.unreadable,
-            "gate": gate_object(summary_gate(summary), lang),
+            "gate": gate_object(judge_run(summary), lang),
         }
     )
     indented = "\n".join(("  " + line if i else line) for i, line in enumerate(tail.splitlines()))

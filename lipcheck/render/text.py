@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
+from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import gate_line, to_ready
@@ -63,12 +63,18 @@ def render_line(report: Report, lang: str = "en") -> str:
     return f"{terminal_safe(report.path)}: {report.verdict.value} {score}{judged}\n"
 
 
-def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
+def render_summary(
+    summary: Summary, lang: str = "en", color: bool = False, width: int = 100, gate: GateResult | None = None
+) -> str:
+    """The line that counts a run of several files; then, when `gate` fails, the run's `FAIL: ...`."""
     counts = ", ".join(
         f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
     )
     line = text("report.summary", lang, files=summary.files, counts=counts or "-")
-    return _draw(_wrap([(line, "bold")], width), color, width)
+    lines = _wrap([(line, "bold")], width)
+    if gate is not None and not gate.passed:
+        lines += [[(gate_line(gate, lang), "bold red")]]  # the run's last line says why, unwrapped
+    return _draw(lines, color, width)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:

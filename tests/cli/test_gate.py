@@ -115,3 +115,18 @@ def test_the_reports_for_people_and_ci_show_the_gate(
     )
     assert code == 1
     assert shown in capsys.readouterr().out
+
+
+def test_the_last_line_of_a_run_of_several_files_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, example("lethbridge-ready"), example("brooks-not-ready"), "missing.yaml")
+    assert code == 2
+    assert out.splitlines()[-2:] == [
+        "2 files: 1 ready, 1 not ready",
+        "FAIL: 1 of 2 proposals fall short; files that could not be checked: 1",
+    ]
+
+
+def test_a_run_that_passes_ends_with_its_count(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, example("lethbridge-ready"), example("saint-boniface-francophone"))
+    assert code == 0
+    assert out.splitlines()[-1] == "2 files: 2 ready"
