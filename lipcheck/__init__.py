@@ -1,3 +1,3 @@
 """lipcheck: readiness checks for Local Immigration Partnership funding proposals."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -20,11 +20,12 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
+from lipcheck.model import ISO_DATE
 from lipcheck.pack import Pack, load_pack
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import DEFAULT_PACK, Packs
 from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.runner import Gate, RunOptions, run
+from lipcheck.runner import Gate, RunOptions, judge_run, run
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -75,10 +76,13 @@ TodayOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(help=text("help.today")),
 ]
-MaxFileSize = Annotated[int, typer.Option(min=1, help=text("help.max-file-size"))]
-MaxDepth = Annotated[int, typer.Option(min=1, help=text("help.max-depth"))]
-MaxAliases = Annotated[int, typer.Option(min=0, help=text("help.max-aliases"))]
-MaxNodes = Annotated[int, typer.Option(min=1, help=text("help.max-nodes"))]
+# The most a limit may be: what the platform can hold as a size (the file is read with one byte
+# to spare). A larger number is refused as a usage error (exit 2), not met later as an overflow.
+_MOST = sys.maxsize - 1
+MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-file-size"))]
+MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-depth"))]
+MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
+MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
 
 
@@ -94,7 +98,7 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help=text("help.no-color"))] = False,
     lang: LangOption = "en",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=text("help.jobs"))] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help=text("help.jobs"))] = 1,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -132,22 +136,36 @@ def validate(
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
     # after every few files (worker processes inherit the frozen state).
     gc.freeze()
-    for result in run(paths, options, jobs=min(jobs, len(paths))):
-        if result.verdict is None:
-            errors += 1
-            summary.unreadable += 1
-            _diagnose_text(result.error or "", result.hint)
-            continue
-        summary.count(result.verdict)
-        short += not result.passes
-        separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
-        _out(separator + result.chunk)
-    if json_batch:
-        _out(json_render.batch_end(summary))
-    elif batch and not quiet and output_format is OutputFormat.TEXT:
-        from lipcheck.render import text as text_render
+    results = run(paths, options, jobs=min(jobs, len(paths)))
+    try:
+        for result in results:
+            if result.verdict is None:
+                errors += 1
+                summary.unreadable += 1
+                _diagnose_text(result.error or "", result.hint)
+                continue
+            summary.count(result.verdict, result.passes)
+            short += not result.passes
+            separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
+            _out(separator + result.chunk)
+            if quiet and result.why:
+                _diagnose_text(f"{result.path}: {result.why}", None)
+        if json_batch:
+            _out(json_render.batch_end(summary, lang))
+        elif batch and not quiet and output_format is OutputFormat.TEXT:
+            from lipcheck.render import text as text_render
 
-        _out("\n" + text_render.render_summary(summary, lang, options.color, options.width))
+            run_gate = judge_run(summary)
+            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
+    except OutputLost as lost:
+        results.close()  # stops the workers, if any
+        unchecked = len(paths) - summary.files - errors
+        _diagnose(lost)
+        if unchecked:
+            _diagnose_text(text("cli.not-checked", lang, count=unchecked, files=len(paths)), None)
+        # Every file checked: the verdict is complete and stands; the reader only stopped reading.
+        if not (lost.broken_pipe and not unchecked):
+            raise typer.Exit(EXIT_ERROR) from None
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
@@ -210,25 +228,82 @@ def _check_lang(lang: str) -> None:
 def _today(given: str | None) -> dt.date:
     if given is None:
         return dt.date.today()
+    # fromisoformat also takes 20260101 and 2026-W01-1; the docs promise YYYY-MM-DD only.
+    if not ISO_DATE.match(given):
+        _fail(Message("cli.bad-today", {"value": given}), Message("hint.iso-date"))
     try:
         return dt.date.fromisoformat(given)
     except ValueError:
-        _fail(Message("cli.bad-today", {"value": given}))
+        _fail(Message("cli.bad-today", {"value": given}), Message("hint.iso-date"))
 
 
 def _width() -> int:
     """The terminal's width when the report goes to one (within reason), else 100 columns."""
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():
         return 100
     return max(60, min(160, shutil.get_terminal_size((100, 24)).columns))
 
 
 def _color(no_color: bool) -> bool:
-    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
+
+
+_SLICE = 2048  # characters: at most 8 KiB of UTF-8, the size of Python's output buffer
+
+
+class OutputLost(LipcheckError):
+    """Standard output cannot take the report: closed, a reader gone (broken pipe), full, or not UTF-8."""
+
+    def __init__(self, message: Message, hint: Message | None = None, broken_pipe: bool = False) -> None:
+        super().__init__(message, hint)
+        self.broken_pipe = broken_pipe
 
 
 def _out(chunk: str) -> None:
-    sys.stdout.write(chunk)
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OutputLost(Message("cli.stdout-closed"), Message("hint.stdout-closed"))
+    try:
+        # In slices that fit the stream's buffer: one write larger than the buffer that fails
+        # after a partial write (a reader gone, a full disk) returns as if it had succeeded.
+        for start in range(0, len(chunk), _SLICE):
+            sys.stdout.write(chunk[start : start + _SLICE])
+    except UnicodeEncodeError as error:
+        char = str(error.object[error.start])
+        args = {"char": char, "code": f"U+{ord(char):04X}", "encoding": sys.stdout.encoding}
+        raise OutputLost(Message("cli.stdout-encoding", args), Message("hint.stdout-encoding")) from None
+    except OSError as error:
+        raise _lost(error) from None
+
+
+def _lost(error: OSError) -> OutputLost:
+    """The failure to write to standard output as a message; later writes go nowhere, quietly."""
+    _silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return OutputLost(Message("cli.broken-pipe"), None, broken_pipe=True)
+    return OutputLost(Message("cli.stdout-failed", {"reason": error.strerror or str(error)}))
+
+
+def _silence_stdout() -> None:
+    # Python flushes standard output once more as it exits, and would print a second error.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush what is left for standard output; `code` stands unless that fails (broken pipe: see docs)."""
+    if sys.stdout is None:
+        return code
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        lost = _lost(error)
+        _diagnose(lost)
+        return code if lost.broken_pipe and code in (EXIT_OK, EXIT_SHORT) else EXIT_ERROR
+    return code
 
 
 def _diagnose(error: LipcheckError) -> None:
@@ -239,6 +314,8 @@ def _diagnose_text(message: str, hint: str | None, prefix: str = "lipcheck: ") -
     # File names and values in a message come from the user: CI logs read stderr too.
     from lipcheck.render.text import terminal_safe
 
+    if sys.stderr is None:
+        return
     sys.stderr.write(f"{prefix}{terminal_safe(message)}\n")
     if hint:
         sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
@@ -302,7 +379,7 @@ def report(
     errors = 0
     for path in paths:
         try:
-            reports.append(assess_file(path, str(path), packs, limits, reference))
+            reports.append(gate.judged(assess_file(path, str(path), packs, limits, reference)))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1
@@ -323,8 +400,10 @@ def report(
             output.append_text(summary_file.write_to, summary + "\n")
     except LipcheckError as error:
         _diagnose(error)
-        raise typer.Exit(EXIT_ERROR) from None
-    short = sum(not gate.passes(report) for report in reports)
+        # Every proposal is checked before anything is written: after a broken pipe the verdict stands.
+        if not (isinstance(error, OutputLost) and error.broken_pipe):
+            raise typer.Exit(EXIT_ERROR) from None
+    short = sum(not (report.gate is None or report.gate.passed) for report in reports)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
@@ -343,10 +422,14 @@ def main(argv: list[str] | None = None) -> int:
         code = stop.code
         if code == interrupted:
             sys.stderr.write(text("cli.interrupted") + "\n")
-        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+            return interrupted
+        return _flush_stdout(code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR))
     except KeyboardInterrupt:
         sys.stderr.write(text("cli.interrupted") + "\n")
         return interrupted
+    except OutputLost as lost:  # from a command that prints one thing (rules, explain, schema)
+        _diagnose(lost)
+        return EXIT_ERROR
     except Exception as error:
         if os.environ.get("LIPCHECK_DEBUG"):
             raise
@@ -354,4 +437,4 @@ def main(argv: list[str] | None = None) -> int:
         bug = Message("cli.internal-error", {"problem": problem[:300]})
         _diagnose(LipcheckError(bug, Message("hint.bug")))
         return EXIT_ERROR
-    return EXIT_OK
+    return _flush_stdout(EXIT_OK)

@@ -127,6 +127,17 @@ class SectorCoverage:
 
 
 @dataclass(frozen=True)
+class GateResult:
+    """Whether a proposal meets the run's gate, and why not: computed once, read by every format."""
+
+    passed: bool
+    reasons: tuple[Message, ...] = ()
+    """Why the gate failed, one message each (empty when it passed)."""
+    rules: tuple[str, ...] = ()
+    """The rules that by themselves fail the gate (ineligible blockers, `--fail-on`)."""
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything lipcheck concluded about one proposal file."""
 
@@ -147,6 +158,8 @@ class Report:
     title: str | None = None
     coverage: tuple[SectorCoverage, ...] = ()
     """The council's sectors: those the pack's sector rules name first (in rule order), then the rest."""
+    gate: GateResult | None = None
+    """The gate's judgement, once the run has judged the report (None before)."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:
@@ -166,7 +179,10 @@ class Summary:
     files: int = 0
     verdicts: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
     unreadable: int = 0
+    short: int = 0
+    """Proposals that fail the gate."""
 
-    def count(self, verdict: Verdict) -> None:
+    def count(self, verdict: Verdict, passed: bool = True) -> None:
         self.files += 1
         self.verdicts[verdict.value] += 1
+        self.short += not passed

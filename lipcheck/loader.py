@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn, Protocol
@@ -61,6 +62,16 @@ DEEPEST = 200
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
 _NOT_SPECIAL = object()
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ODD_BREAK_NAMES = {
+    "\x85": "a next-line character",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
+_TOO_MANY_DIGITS = object()
+# Python refuses to turn longer digit strings into an int (CVE-2020-10735); no count, year or sum
+# of money needs more than a few of them.
+_MOST_DIGITS = sys.get_int_max_str_digits() or 4300
 _NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -167,6 +178,12 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
 
 
 def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Limits) -> bytes:
+    """At most one byte over the limit of the regular file `seen` at `path`, opened without blocking.
+
+    A read of n bytes reserves n bytes first: the first read asks for what the file says it holds
+    (plus one), not for the limit, so `--max-file-size 1000000000000` does not make every small
+    file cost a terabyte. A file that grows while it is read is read on, in steps.
+    """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         handle = os.open(path, flags)
@@ -176,15 +193,17 @@ def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Li
         opened = os.fstat(handle)
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (seen.st_dev, seen.st_ino):
             _fail("input.not-regular", path)
+        most = limits.max_bytes + 1
         chunks: list[bytes] = []
         size = 0
-        # At most one byte over the limit, whatever the file says of its size.
-        while size <= limits.max_bytes:
-            chunk = os.read(handle, limits.max_bytes + 1 - size)
+        step = min(most, seen.st_size + 1)
+        while size < most:
+            chunk = os.read(handle, min(step, most - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            step = 1 << 20
     except OSError as error:
         _fail("input.unreadable", path, reason=error.strerror or str(error))
     finally:
@@ -224,6 +243,19 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         return _only(_finding("nul-byte", Location(line, column), "hint.save-utf8"))
+    odd_break = _ODD_BREAKS.search(text)
+    if odd_break is not None:
+        # YAML 1.1 (libyaml) ends a line at each of these, text editors and `grep -n` do not: every
+        # line number after one would point at the wrong line, and a break inside a plain value
+        # can move what follows into another key. Refuse, at the place an editor shows.
+        at = odd_break.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        char = odd_break.group()
+        return _only(
+            _finding("odd-line-break", Location(line, column), "hint.odd-line-break",
+                     name=_ODD_BREAK_NAMES[char], codepoint=f"U+{ord(char):04X}")
+        )  # fmt: skip
     parser = _Composer(text, limits)
     try:
         root = parser.get_single_node()
@@ -357,7 +389,10 @@ class _Walk:
             )
         tag = node.tag
         if tag == _PLAIN and type(node) is ScalarNode:
-            return _plain(node.value)
+            value = _plain(node.value)
+            if value is _TOO_MANY_DIGITS:
+                return self._too_many_digits(node)
+            return value
         if tag not in _ALLOWED_TAGS:
             self._problem("unsafe-tag", node, "hint.tag", tag=_as_written(tag))
             return None
@@ -424,6 +459,12 @@ class _Walk:
             return
         self.findings.append(_finding(code, _location(node.start_mark), hint, **args))
 
+    def _too_many_digits(self, node: Node) -> None:
+        digits = len(node.value.lstrip("+-"))
+        self._problem(
+            "number-too-long", node, "hint.number-too-long", digits=digits, most=f"{_MOST_DIGITS:,}"
+        )
+
     def _tagged_scalar(self, node: Node, tag: str) -> Any:
         """A quoted scalar, or one with an explicit core tag (`!!int 3`): honour it or say why not."""
         value: str = node.value
@@ -434,7 +475,8 @@ class _Walk:
         if tag == _YAML + "bool" and value in _BOOLS:
             return _BOOLS[value]
         if tag == _YAML + "int" and _INT.match(value):
-            return int(value)
+            number = _whole(value)
+            return self._too_many_digits(node) if number is _TOO_MANY_DIGITS else number
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
         self._problem("tag-mismatch", node, "hint.tag", tag=_as_written(tag), value=value)
@@ -448,10 +490,18 @@ def _plain(value: str) -> Any:
         return special
     if value[:1] in _NUMBER_START:
         if _INT.match(value):
-            return int(value)
+            return _whole(value)
         if _FLOAT.match(value) and not value.isdigit():
             return float(value)
     return value
+
+
+def _whole(digits: str) -> int | object:
+    """`digits` as an int, or `_TOO_MANY_DIGITS` past Python's limit on converting text to int."""
+    try:
+        return int(digits)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows (4,300 by default)
+        return _TOO_MANY_DIGITS
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> Finding:

@@ -97,9 +97,9 @@ def _json(reports: Sequence[Report], lang: str) -> str:
         return json.render_report(reports[0], lang)
     summary = Summary()
     for report in reports:
-        summary.count(report.verdict)
+        summary.count(report.verdict, report.gate is None or report.gate.passed)
     items = ",\n".join(json.batch_item(report, lang) for report in reports)
-    parts = [json.batch_start(), items, json.batch_end(summary)]
+    parts = [json.batch_start(), items, json.batch_end(summary, lang)]
     return "".join(parts)
 
 

@@ -55,7 +55,7 @@ def assess(
     default = packs.get(packs.forced or DEFAULT_PACK)
     if document.findings:
         return _invalid(shown_as, default, document.findings)
-    proposal, findings = validate(document)
+    proposal, findings = validate(document, today)
     if proposal is None:
         return _invalid(shown_as, default, findings)
     pack = default

@@ -2,7 +2,9 @@
 
 Results stream: a file's report is rendered as soon as it is assessed and only the rendered
 text travels on, so memory stays flat however many files are checked. With several jobs the
-work runs in worker processes (each renders its own reports); the order of files is kept.
+work runs in worker processes (each renders its own reports), a few chunks of files per worker
+in flight at a time; the order of files is kept. The gate (when a report falls short, and why)
+lives here too, beside the run that applies it.
 """
 
 from __future__ import annotations
@@ -10,35 +12,95 @@ from __future__ import annotations
 import datetime as dt
 import signal
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sized
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Report, Severity, Status, Verdict
+from lipcheck.findings import GateResult, Message, Report, Severity, Status, Summary, Verdict
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
 from lipcheck.render import OutputFormat
+from lipcheck.render.sentences import gate_line
+from lipcheck.scoring import failed_blockers
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 
 @dataclass(frozen=True)
 class Gate:
-    """When a report counts as falling short (exit 1)."""
+    """When a report counts as falling short (exit 1), and the reasons, said the same way by every format."""
 
     fail_under: float | None = None
     fail_on: Severity | None = None
 
     def passes(self, report: Report) -> bool:
-        if report.verdict in (Verdict.INVALID, Verdict.INELIGIBLE):
-            return False
-        if self.fail_on is not None and any(
-            r.severity.rank >= self.fail_on.rank and r.status in (Status.UNMET, Status.PARTIAL)
-            for r in report.results
-        ):
-            return False
+        return self.judge(report).passed
+
+    def judge(self, report: Report) -> GateResult:
+        """Pass, or every reason the report falls short, as message ids and arguments."""
+        if report.verdict is Verdict.INVALID:
+            return GateResult(False, (Message("gate.invalid", {"count": len(report.findings)}),))
+        reasons: list[Message] = []
+        rules: list[str] = []
+        blockers = failed_blockers(report.results)
+        if report.verdict is Verdict.INELIGIBLE:
+            reasons.append(Message("gate.ineligible", {"rules": ", ".join(blockers)}))
+            rules += blockers
+        if self.fail_on is not None:
+            level = self.fail_on
+            short = [
+                r
+                for r in report.results
+                if r.severity.rank >= level.rank and r.status in (Status.UNMET, Status.PARTIAL)
+            ]
+            if short:
+                named = ", ".join(f"{r.rule} ({r.severity.value})" for r in short)
+                message_id = "gate.fail-on" if len(short) == 1 else "gate.fail-on-many"
+                reasons.append(Message(message_id, {"rules": named, "level": level.value}))
+                rules += [r.rule for r in short if r.rule not in rules]
         if self.fail_under is not None:
-            return report.score is not None and report.score >= self.fail_under
-        return report.verdict is Verdict.READY
+            if report.score is None or report.score < self.fail_under:
+                shown = _shown_below(report.score or 0.0, self.fail_under)
+                reasons.append(
+                    Message("gate.fail-under", {"score": shown, "threshold": f"{self.fail_under:g}"})
+                )
+        elif report.verdict is not Verdict.READY and report.verdict is not Verdict.INELIGIBLE:
+            ready = report.thresholds.get("ready", 0.0)
+            args = {
+                "verdict": Message("verdict." + report.verdict.value),
+                "score": _shown_below(report.score or 0.0, ready),
+                "ready": f"{ready:g}",
+            }
+            reasons.append(Message("gate.not-ready", args))
+        return GateResult(not reasons, tuple(reasons), tuple(rules))
+
+    def judged(self, report: Report) -> Report:
+        """`report` carrying this gate's judgement, for the renderers to show."""
+        return replace(report, gate=self.judge(report))
+
+
+def judge_run(summary: Summary) -> GateResult:
+    """The whole run's gate: passed when every file was checked and none falls short."""
+    reasons = []
+    if summary.short:
+        reasons.append(Message("gate.files-short", {"count": summary.short, "files": summary.files}))
+    if summary.unreadable:
+        reasons.append(Message("gate.files-unreadable", {"count": summary.unreadable}))
+    return GateResult(not reasons, tuple(reasons))
+
+
+def _shown_below(score: float, threshold: float) -> str:
+    """`score` with one decimal, or as many more as it takes not to look equal to `threshold`."""
+    for places in range(1, 7):
+        shown = f"{score:.{places}f}"
+        if float(shown) < threshold:
+            return shown
+    return repr(score)
 
 
 @dataclass(frozen=True)
@@ -69,15 +131,23 @@ class FileResult:
     passes: bool
     error: str | None = None
     hint: str | None = None
+    why: str | None = None
+    """The `FAIL: ...` line when the file falls short (`--quiet` prints it on stderr)."""
 
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
         report = assess_file(path, path, options.packs, options.limits, options.today)
     except LipcheckError as error:
-        return FileResult(path, "", None, False, render(error.message, options.lang),
-                          render(error.hint, options.lang) if error.hint else None)  # fmt: skip
-    return FileResult(path, _render(report, options), report.verdict, options.gate.passes(report))
+        return _unreadable(path, error.message, error.hint, options.lang)
+    report = options.gate.judged(report)
+    assert report.gate is not None
+    why = None if report.gate.passed else gate_line(report.gate, options.lang)
+    return FileResult(path, _render(report, options), report.verdict, report.gate.passed, why=why)
+
+
+def _unreadable(path: str, message: Message, hint: Message | None, lang: str) -> FileResult:
+    return FileResult(path, "", None, False, render(message, lang), render(hint, lang) if hint else None)
 
 
 def _render(report: Report, options: RunOptions) -> str:
@@ -90,21 +160,113 @@ def _render(report: Report, options: RunOptions) -> str:
     from lipcheck.render import text as text_render
 
     if options.quiet:
-        return text_render.render_line(report)
+        return text_render.render_line(report, options.lang)
     return text_render.render_report(report, options.lang, options.color, options.width)
 
 
-def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Iterator[FileResult]:
-    """Each file's result, in the order given; `jobs` > 1 spreads the work over processes."""
+def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[FileResult, None, None]:
+    """Each file's result, in the order given; `jobs` > 1 spreads the work over processes.
+
+    With several jobs, a worker that dies (the OOM killer, `kill -9`) breaks the pool: every file
+    not yet checked is then reported as such, at once, instead of waiting for an answer that will
+    never come.
+    """
     if jobs <= 1:
         for path in paths:
             yield assess_and_render(path, options)
         return
-    import multiprocessing  # only here: it costs start-up time a single check does not need
+    # Only here: process pools cost start-up time a single check does not need.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_work, paths, chunksize=32)
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(options,))
+    # Bounded work in flight keeps memory flat and the order of output; chunks of files keep
+    # the cost of a round trip to a worker small beside the work.
+    pending: deque[tuple[list[str], Future[list[FileResult]] | None]] = deque()
+    chunks = _chunks(paths, _chunk_size(paths, jobs))
+    try:
+        try:
+            for chunk in chunks:
+                try:
+                    pending.append((chunk, executor.submit(_work, chunk)))
+                except BrokenProcessPool:  # a worker died since the last result came back
+                    pending.append((chunk, None))
+                    raise
+                while len(pending) >= _IN_FLIGHT_PER_JOB * jobs:
+                    yield from _oldest(pending)
+            while pending:
+                yield from _oldest(pending)
+        except BrokenProcessPool:
+            yield from _after_break(pending, chunks, options.lang)
+            _stop(executor)
+            return
+    except BaseException:
+        # Ctrl-C, or the reader stopped: drop the queued work and stop the workers now rather
+        # than let them finish chunks nobody will read.
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+
+
+_IN_FLIGHT_PER_JOB = 4
+
+
+def _chunk_size(paths: Iterable[str], jobs: int) -> int:
+    if not isinstance(paths, Sized):
+        return 8
+    return max(1, min(32, len(paths) // (jobs * _IN_FLIGHT_PER_JOB)))
+
+
+def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(paths)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _oldest(pending: deque[tuple[list[str], Future[list[FileResult]] | None]]) -> Iterator[FileResult]:
+    """The oldest chunk's results, once they are in; raises BrokenProcessPool if they never will be."""
+    _, future = pending[0]
+    assert future is not None
+    results = future.result()
+    pending.popleft()
+    yield from results
+
+
+def _after_break(
+    pending: Iterable[tuple[list[str], Future[list[FileResult]] | None]], rest: Iterator[list[str]], lang: str
+) -> Iterator[FileResult]:
+    """In order: the results of chunks that finished before a worker died, and each file left unchecked.
+
+    The hint comes once, with the first file left unchecked.
+    """
+    hint: Message | None = Message("hint.run.worker-died")
+    for chunk, future in chain(pending, ((chunk, None) for chunk in rest)):
+        if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+            yield from future.result()
+            continue
+        for path in chunk:
+            yield _unreadable(path, Message("run.worker-died", {"path": path}), hint, lang)
+            hint = None
+
+
+def _stop(executor: Executor) -> None:
+    """Shut the pool down without waiting for work in progress: its workers are ended."""
+    # The executor keeps no public list of its workers; ending them is what makes a broken or
+    # interrupted run return in milliseconds instead of after the chunks in progress.
+    processes = list(getattr(executor, "_processes", {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)  # shutdown() forgets it
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
+    # Wait for the pool's own thread to see its workers gone and close its pipes: left running,
+    # it races Python's exit handler for them (a "Bad file descriptor" traceback as lipcheck exits).
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 _WORKER_OPTIONS: RunOptions | None = None
@@ -117,6 +279,6 @@ def _start_worker(options: RunOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(path: str) -> FileResult:
+def _work(chunk: list[str]) -> list[FileResult]:
     assert _WORKER_OPTIONS is not None
-    return assess_and_render(path, _WORKER_OPTIONS)
+    return [assess_and_render(path, _WORKER_OPTIONS) for path in chunk]

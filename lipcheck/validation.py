@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -25,8 +26,11 @@ _TYPE_NAMES = {
 _AT_KEY = frozenset({"extra_forbidden"})
 
 
-def validate(document: Document) -> tuple[Proposal | None, tuple[Finding, ...]]:
-    """The proposal in `document` checked against the format; findings are sorted by position."""
+def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal | None, tuple[Finding, ...]]:
+    """The proposal in `document` checked against the format; findings are sorted by position.
+
+    `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
+    """
     if not isinstance(document.data, dict):
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")
@@ -38,7 +42,7 @@ def validate(document: Document) -> tuple[Proposal | None, tuple[Finding, ...]]:
         )
         return None, (finding,)
     try:
-        return Proposal.model_validate(document.data), ()
+        return Proposal.model_validate(document.data, context={"today": today}), ()
     except ValidationError as error:
         first: dict[PathKey, ErrorDetails] = {}
         for detail in error.errors(include_url=False):
@@ -159,6 +163,10 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
 _YAML11_BOOLS = frozenset(
     word for base in ("yes", "no", "on", "off", "y", "n") for word in (base, base.upper(), base.title())
 )
+_INFINITIES = (".inf", ".Inf", ".INF")
+_YAML11_SPECIAL_FLOATS = frozenset(
+    (*_INFINITIES, *(sign + word for sign in "+-" for word in _INFINITIES), ".nan", ".NaN", ".NAN")
+)
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+\Z")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
 
@@ -169,6 +177,8 @@ def _yaml11_reading(value: Any) -> str | None:
         return None
     if value in _YAML11_BOOLS:
         return "hint.yaml11-bool"
+    if value in _YAML11_SPECIAL_FLOATS:
+        return "hint.yaml11-special-float"
     if _LEADING_ZERO.match(value):
         return "hint.yaml11-octal"
     if _SEXAGESIMAL.match(value):

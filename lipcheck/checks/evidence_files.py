@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 
@@ -30,7 +31,10 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
     try:
         # Only looked at, never opened: a pipe or a device named as evidence cannot block the check.
         kind = target.stat().st_mode
-    except OSError:
+    except OSError as error:
+        # Short enough alone, the path can pass the system's limit once joined to the folder.
+        if error.errno == errno.ENAMETOOLONG:
+            return unmet("check.evidence.too-long", where, (written,), path=written)
         return unmet("check.evidence.missing", where, (written,), path=written)
     if not stat.S_ISREG(kind):
         return unmet("check.evidence.not-regular", where, (written,), path=written)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from lipcheck.findings import Location, Report, Severity
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
+from lipcheck.render.sentences import gate_line
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 COMMAND = {
@@ -41,6 +42,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
         verdict = text("verdict." + report.verdict.value, lang)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
         lines.append(command("notice", report.path, None, "lipcheck", summary))
+        if report.gate is not None and not report.gate.passed:
+            lines.append(command("error", report.path, None, "lipcheck gate", gate_line(report.gate, lang)))
     # Each line is a command lipcheck means; no value in it may hold one the runner would also read.
     return defuse("".join(line + "\n" for line in lines), TEXT, own_commands=True)
 

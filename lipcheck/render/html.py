@@ -23,6 +23,7 @@ from lipcheck.render.sentences import (
     Sentence,
     code_runs,
     gain,
+    gate_line,
     missing_labels,
     pack_text,
     points,
@@ -131,6 +132,9 @@ class ReportView:
     has_council: bool
     notes: tuple[Sentence, ...]
     made_by: str
+    gate: str | None = None
+    """The gate's answer (`PASS`, or `FAIL: ` and why), once the run has judged the report."""
+    gate_passed: bool = True
 
 
 def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
@@ -180,6 +184,8 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
     score = one_decimal(report.score) if report.score is not None else "–"
     rules = tuple(_rule(result, report.path, f"{id_prefix}-{result.rule}", lang) for result in report.results)
     return ReportView(
+        gate=None if report.gate is None else gate_line(report.gate, lang),
+        gate_passed=report.gate is None or report.gate.passed,
         id=id_prefix,
         path=report.path,
         title=report.title or text("out.untitled", lang),

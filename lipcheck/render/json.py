@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lipcheck.findings import Finding, Location, Report, RuleResult, Summary
+from lipcheck.findings import Finding, GateResult, Location, Message, Report, RuleResult, Summary
 from lipcheck.messages import render
 from lipcheck.render.workflow_commands import JSON, defuse
 
@@ -32,7 +32,21 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
             for entry in report.coverage
         ],
         "notes": [render(note, lang) for note in report.notes],
+        **({"gate": gate_object(report.gate, lang)} if report.gate is not None else {}),
     }
+
+
+def gate_object(gate: GateResult, lang: str = "en") -> dict[str, Any]:
+    """`{"passed": false, "reasons": [{"code": "fail-under", "message": "score 80.0 is below ..."}]}`."""
+    return {
+        "passed": gate.passed,
+        "reasons": [{"code": _gate_code(reason), "message": render(reason, lang)} for reason in gate.reasons],
+    }
+
+
+def _gate_code(reason: Message) -> str:
+    """`gate.fail-on-many` -> `fail-on`: one code a reason, however many rules its sentence names."""
+    return reason.id.removeprefix("gate.").removesuffix("-many")
 
 
 def render_report(report: Report, lang: str = "en") -> str:
@@ -49,8 +63,17 @@ def batch_item(report: Report, lang: str = "en") -> str:
     return "    " + defuse(item, JSON)
 
 
-def batch_end(summary: Summary) -> str:
-    tail = _dump({"files": summary.files, "verdicts": summary.verdicts, "unreadable": summary.unreadable})
+def batch_end(summary: Summary, lang: str = "en") -> str:
+    from lipcheck.runner import judge_run
+
+    tail = _dump(
+        {
+            "files": summary.files,
+            "verdicts": summary.verdicts,
+            "unreadable": summary.unreadable,
+            "gate": gate_object(judge_run(summary), lang),
+        }
+    )
     indented = "\n".join(("  " + line if i else line) for i, line in enumerate(tail.splitlines()))
     return f'\n  ],\n  "summary": {indented}\n}}\n'
 

@@ -1,7 +1,10 @@
-"""JUnit XML for CI test tabs: one testsuite per proposal, one testcase per rule; a gap is a failure.
+"""JUnit XML for CI test tabs: one testsuite per proposal, one testcase per rule, and the gate.
 
 The first testcase of each suite says whether the file is a valid proposal at all; an invalid
 file has only that one, failed, with every problem listed. Rules that do not apply are skipped.
+The last testcase, `gate`, fails exactly when the proposal falls short (exit 1). A CI server marks
+a build unstable for any failure, so a rule not fully met is a `<failure>` only when it fails the
+gate by itself (a failed blocker, `--fail-on`); any other gap is told in the case's `<system-out>`.
 The shape follows the JUnit schema CI servers validate against (Jenkins' xUnit `junit-10.xsd`).
 """
 
@@ -11,15 +14,16 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from lipcheck.findings import Report, RuleResult, Status
+from lipcheck.findings import GateResult, Report, RuleResult, Status
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import missing_labels, points, where
+from lipcheck.render.sentences import gate_line, missing_labels, points, where
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
 # XML 1.0 cannot carry most control characters, even escaped; a proposal cannot smuggle one in.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 VALID_CASE = "valid-proposal"
+GATE_CASE = "gate"
 
 
 def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
@@ -44,7 +48,10 @@ def _suite(report: Report, lang: str) -> ET.Element:
     # CI servers group test cases by the dots of their class name: keep the file name in one piece.
     classname = _clean(f"lipcheck.{report.path.replace('.', '_')}")
     cases = [_validity(report, classname, lang)]
-    cases += [_case(result, report.path, classname, lang) for result in report.results]
+    failing = None if report.gate is None else frozenset(report.gate.rules)
+    cases += [_case(result, report.path, classname, lang, failing) for result in report.results]
+    if report.gate is not None:
+        cases.append(_gate(report.gate, classname, lang))
     failures = sum(1 for case in cases if case.find("failure") is not None)
     skipped = sum(1 for case in cases if case.find("skipped") is not None)
     suite = ET.Element(
@@ -93,7 +100,19 @@ def _validity(report: Report, classname: str, lang: str) -> ET.Element:
     return case
 
 
-def _case(result: RuleResult, path: str, classname: str, lang: str) -> ET.Element:
+def _gate(gate: GateResult, classname: str, lang: str) -> ET.Element:
+    case = ET.Element("testcase", {"name": GATE_CASE, "classname": classname, "time": "0"})
+    if not gate.passed:
+        line = gate_line(gate, lang)
+        failure = ET.SubElement(case, "failure", {"type": "gate", "message": _clean(line)})
+        failure.text = _clean("\n".join(render(reason, lang) for reason in gate.reasons))
+    return case
+
+
+def _case(
+    result: RuleResult, path: str, classname: str, lang: str, failing: frozenset[str] | None
+) -> ET.Element:
+    """One rule; `failing` names the rules that fail the gate (None: every gap is a failure)."""
     case = ET.Element(
         "testcase", {"name": _clean(f"{result.rule}: {result.title}"), "classname": classname, "time": "0"}
     )
@@ -115,8 +134,14 @@ def _case(result: RuleResult, path: str, classname: str, lang: str) -> ET.Elemen
             else f"{text('out.where', lang)}: {path}",
             f"{text('out.source', lang)}: {' '.join(result.source.split())}",
         ]
-        failure = ET.SubElement(case, "failure", {"type": result.severity.value, "message": _clean(message)})
-        failure.text = _clean("\n".join(details))
+        if failing is None or result.rule in failing:
+            failure = ET.SubElement(
+                case, "failure", {"type": result.severity.value, "message": _clean(message)}
+            )
+            failure.text = _clean("\n".join(details))
+        else:
+            told = ET.SubElement(case, "system-out")
+            told.text = _clean("\n".join(details))
     return case
 
 

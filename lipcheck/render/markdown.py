@@ -20,6 +20,7 @@ from lipcheck.render.sentences import (
     as_text,
     code_runs,
     gain_message,
+    gate_line,
     pack_text,
     points_message,
     sector_label,
@@ -135,6 +136,10 @@ def _report(report: Report, lang: str, heading: str) -> str:
         f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",
         "",
     ]
+    if report.gate is not None:
+        mark = "✅" if report.gate.passed else "❌"
+        answer = inline(as_text(gate_line(report.gate, lang)))
+        lines += [f"**{_say(Message('gate.heading'), lang)}**: {mark} {answer}", ""]
     if report.findings:
         lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:

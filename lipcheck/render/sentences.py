@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from lipcheck.findings import Location, Message, Report, RuleResult, Severity, Verdict
+from lipcheck.findings import GateResult, Location, Message, Report, RuleResult, Severity, Verdict
 from lipcheck.messages import Part, has, render, text
 from lipcheck.render import one_decimal
 
@@ -122,3 +122,10 @@ def where_message(location: Location | None) -> Message | None:
     if location is None:
         return None
     return Message("report.line", {"line": location.line, "column": location.column})
+
+
+def gate_line(gate: GateResult, lang: str) -> str:
+    """The gate's answer in one line: `PASS`, or `FAIL: ` and every reason, `; ` between them."""
+    if gate.passed:
+        return text("gate.pass", lang)
+    return text("gate.fail", lang, reasons="; ".join(render(reason, lang) for reason in gate.reasons))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
+from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import to_ready
+from lipcheck.render.sentences import gate_line, to_ready
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 Segment = tuple[str, str]
@@ -51,22 +51,45 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
     return defuse(_draw(layout(report, lang, width), color, width), TEXT)
 
 
-def render_line(report: Report) -> str:
-    """The one line `--quiet` prints for a file: path, verdict and score."""
+def render_line(report: Report, lang: str = "en") -> str:
+    """The one line `--quiet` prints for a file: path, verdict, score, and `pass` or `fail` once judged."""
     score = "-" if report.score is None else one_decimal(report.score)
-    return defuse(f"{terminal_safe(report.path)}: {report.verdict.value} {score}\n", TEXT)
+    judged = (
+        ""
+        if report.gate is None
+        else " " + text("gate.passed" if report.gate.passed else "gate.failed", lang)
+    )
+    return defuse(f"{terminal_safe(report.path)}: {report.verdict.value} {score}{judged}\n", TEXT)
 
 
-def render_summary(summary: Summary, lang: str = "en", color: bool = False, width: int = 100) -> str:
+def render_summary(
+    summary: Summary, lang: str = "en", color: bool = False, width: int = 100, gate: GateResult | None = None
+) -> str:
+    """The line that counts a run of several files; then, when `gate` fails, the run's `FAIL: ...`."""
     counts = ", ".join(
         f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
     )
     line = text("report.summary", lang, files=summary.files, counts=counts or "-")
-    return defuse(_draw(_wrap([(line, "bold")], width), color, width), TEXT)
+    lines = _wrap([(line, "bold")], width)
+    if gate is not None and not gate.passed:
+        lines += [[(gate_line(gate, lang), "bold red")]]  # the run's last line says why, unwrapped
+    return defuse(_draw(lines, color, width), TEXT)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:
-    """The report as wrapped lines of styled segments (the one place its layout is decided)."""
+    """The report as wrapped lines of styled segments (the one place its layout is decided).
+
+    When the report falls short of the gate, its last line says why (`FAIL: ...`): CI logs are
+    read from the bottom.
+    """
+    lines = _body(report, lang, width)
+    if report.gate is not None and not report.gate.passed:
+        # One line, never wrapped: `tail -1` of a CI log gives the whole reason.
+        lines += [[], [(terminal_safe(gate_line(report.gate, lang)), "bold red")]]
+    return lines
+
+
+def _body(report: Report, lang: str, width: int) -> list[Line]:
     lines = _header(report, lang, width)
     if report.findings:
         lines += _wrap([(text("report.invalid", lang, count=len(report.findings)), "bold")], width)

@@ -271,6 +271,11 @@ def evidence_too_long(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _with_evidence(folder, "evidence/" + "resolution-" * 30 + ".pdf")
 
 
+def evidence_too_long_joined(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """4,085 bytes of path: under the 4,095 the schema allows, past PATH_MAX once joined to the folder."""
+    return _with_evidence(folder, "a/" * 2040 + "x.pdf")
+
+
 def input_directory(folder: Path, undo: list[Callable[[], None]]) -> str:
     (folder / "proposal.yaml").mkdir()
     return "proposal.yaml"
@@ -496,6 +501,7 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         evidence_symlink_loop,
         evidence_too_long,
         evidence_fifo,
+        evidence_too_long_joined,
         input_directory,
         input_fifo,
         input_unreadable,

@@ -37,4 +37,4 @@ def test_an_installed_wheel_finds_its_rule_packs(tmp_path: Path, monkeypatch: py
         capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.endswith("ready 96.3\n")
+    assert done.stdout.endswith("ready 96.3 pass\n")

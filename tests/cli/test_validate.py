@@ -173,8 +173,8 @@ def test_a_proposal_answering_an_unknown_call_is_invalid(
 def test_quiet_prints_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "-q", example("brooks-not-ready"), example("lethbridge-ready"))
     assert out.splitlines() == [
-        f"{example('brooks-not-ready')}: not-ready 44.0",
-        f"{example('lethbridge-ready')}: ready 96.3",
+        f"{example('brooks-not-ready')}: not-ready 44.0 fail",
+        f"{example('lethbridge-ready')}: ready 96.3 pass",
     ]
 
 

@@ -32,10 +32,20 @@ def test_one_command_per_gap(lipcheck: Runner) -> None:
     lines = run.out.splitlines()
     assert lines[0].startswith("::error file=examples/brooks-not-ready.yaml,line=21,col=5,title=LIP101%3A ")
     assert sum(line.startswith("::warning ") for line in lines) == 4  # LIP103, LIP403-405 are minor
-    assert lines[-1] == (
+    assert lines[-2] == (
         "::notice file=examples/brooks-not-ready.yaml,title=lipcheck::"
         "examples/brooks-not-ready.yaml: score 44.0 / 100, not ready"
     )
+    assert lines[-1] == (
+        "::error file=examples/brooks-not-ready.yaml,title=lipcheck gate::"
+        "FAIL: not ready, score 44.0 (the gate asks for ready: 80 or more)"
+    )
+
+
+def test_a_passing_proposal_has_no_gate_error(lipcheck: Runner) -> None:
+    run = lipcheck("report", example("lethbridge-ready"), "--format", "github")
+    assert run.code == 0
+    assert "title=lipcheck gate::" not in run.out
 
 
 def test_invalid_files_point_at_the_problem(lipcheck: Runner) -> None:

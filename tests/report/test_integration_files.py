@@ -75,6 +75,10 @@ def test_hook_files_pattern(name: str, matches: bool) -> None:
     assert bool(pattern.search(name)) is matches
 
 
+CHECK_SCRIPT = ROOT / "scripts" / "action-check.sh"
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
 def test_action_is_a_composite_with_safe_scripts() -> None:
     loaded = action()
     assert loaded["runs"]["using"] == "composite"
@@ -85,47 +89,160 @@ def test_action_is_a_composite_with_safe_scripts() -> None:
             assert step["shell"] == "bash"
             assert "${{" not in step["run"], "inputs go through env, never into the script text"
     uses = [step["uses"] for step in loaded["runs"]["steps"] if "uses" in step]
-    assert "github/codeql-action/upload-sarif@v3" in uses
+    assert any(use.startswith("github/codeql-action/upload-sarif@") for use in uses)
+    for use in uses:
+        assert PINNED.match(use), f"{use}: third-party actions are pinned by a full commit SHA"
 
 
-def test_action_check_step_works(tmp_path: Path) -> None:
-    """Run the action's own check script in bash, as the runner would, against copies of the examples."""
+def test_action_has_the_documented_inputs() -> None:
+    inputs = action()["inputs"]
+    assert {"files", "pack", "fail-under", "fail-on", "args", "html", "sarif", "upload-sarif"} <= set(inputs)
+    docs = DOCS.read_text(encoding="utf-8")
+    for name in inputs:
+        assert f"`{name}`" in docs, f"docs/ci.md describes the input {name}"
+
+
+def test_action_installs_its_own_copy_into_a_venv_and_leaves_python_alone() -> None:
+    steps = {step.get("name"): step for step in action()["runs"]["steps"]}
+    install = steps["Install lipcheck"]
+    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert "runner.temp" in install["env"]["VENV"]
+    assert '"${REQUIREMENT:-$ACTION_PATH}"' in install["run"]
+    # setup-python puts its Python first on PATH for every later step: only when asked for.
+    assert steps["Set up Python"]["if"] == "${{ inputs.python-version != '' }}"
+    assert action()["inputs"]["python-version"]["default"] == ""
+    check = steps["Check proposals"]
+    assert check["run"] == 'bash "$ACTION_PATH/scripts/action-check.sh"'
+
+
+def _check(folder: Path, files: str, **inputs: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    """scripts/action-check.sh run in bash as the runner runs it; the result and the step's output."""
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("bash is needed to run the action's script")
-    step = next(s for s in action()["runs"]["steps"] if s.get("id") == "check")
-    (tmp_path / "proposals").mkdir()
-    for example in EXAMPLES.glob("*.yaml"):
-        shutil.copy(example, tmp_path / "proposals" / example.name)
-    output, summary = tmp_path / "github-output", tmp_path / "summary.md"
+    output = folder / "github-output"
+    output.write_text("", encoding="utf-8")
     environment = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "FILES": "proposals/lethbridge-ready.yaml\nproposals/b*.yaml",
-        "FAIL_UNDER": "",
-        "FAIL_ON": "",
-        "HTML": "lipcheck-report.html",
-        "SARIF": "lipcheck.sarif",
+        "FILES": files,
+        "HTML": "",
+        "SARIF": "",
         "GITHUB_OUTPUT": str(output),
-        "GITHUB_STEP_SUMMARY": str(summary),
+        **inputs,
     }
     done = subprocess.run(
-        [bash, "-e", "-o", "pipefail", "-c", step["run"]],
-        cwd=tmp_path,
+        [bash, str(CHECK_SCRIPT)],
+        cwd=folder,
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
-    assert output.read_text(encoding="utf-8") == "exit-code=1\n"  # Brooks is not ready
+    assert done.returncode == 0, done.stderr  # lipcheck's code is recorded, not returned
+    return done, output.read_text(encoding="utf-8")
+
+
+def _proposals(folder: Path, *names: str) -> None:
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(EXAMPLES / "lethbridge-ready.yaml", folder / name)
+
+
+def test_action_check_step_works(tmp_path: Path) -> None:
+    """Run the action's own check script in bash, as the runner would, against copies of the examples."""
+    (tmp_path / "proposals").mkdir()
+    for example in EXAMPLES.glob("*.yaml"):
+        shutil.copy(example, tmp_path / "proposals" / example.name)
+    summary = tmp_path / "summary.md"
+    done, output = _check(
+        tmp_path,
+        "proposals/lethbridge-ready.yaml\nproposals/b*.yaml",
+        HTML="lipcheck-report.html",
+        SARIF="lipcheck.sarif",
+        GITHUB_STEP_SUMMARY=str(summary),
+    )
+    assert output == "exit-code=1\n"  # Brooks is not ready
     assert "::error file=proposals/brooks-not-ready.yaml,line=21,col=5," in done.stdout
     assert (tmp_path / "lipcheck.sarif").read_text(encoding="utf-8").count('"uri": "proposals/') > 1
     assert (tmp_path / "lipcheck-report.html").read_text(encoding="utf-8").count(
         '<article class="report"'
     ) == 2
     assert "Brooks Local Immigration Partnership" in summary.read_text(encoding="utf-8")
+
+
+def test_action_check_reads_paths_with_spaces(tmp_path: Path) -> None:
+    _proposals(tmp_path, "my proposals/north end.yaml", "my proposals/south end.yaml")
+    done, output = _check(tmp_path, "my proposals/north end.yaml\n  my proposals/south*.yaml  ")
+    assert output == "exit-code=0\n", done.stderr
+    assert "file=my proposals/north end.yaml," in done.stdout
+    assert "file=my proposals/south end.yaml," in done.stdout
+
+
+def test_action_check_expands_globstar(tmp_path: Path) -> None:
+    _proposals(tmp_path, "lips/a/proposal.yaml", "lips/a/b/c/proposal.yaml", "lips/top.yaml")
+    done, output = _check(tmp_path, "lips/**/*.yaml", FAIL_UNDER="50", FAIL_ON="blocker", PACK="lip-2012")
+    assert output == "exit-code=0\n", done.stderr
+    for name in ("lips/a/proposal.yaml", "lips/a/b/c/proposal.yaml", "lips/top.yaml"):
+        assert f"::notice file={name},title=lipcheck::" in done.stdout
+
+
+def test_action_check_says_when_nothing_matches(tmp_path: Path) -> None:
+    done, output = _check(tmp_path, "proposals/*.yaml")
+    assert output == "exit-code=2\n"
+    assert (
+        "::warning title=lipcheck::no file matches `proposals/*.yaml` (from the files input)" in done.stdout
+    )
+    assert "::error title=lipcheck::no proposal file matches the files input: proposals/*.yaml" in done.stdout
+
+
+def test_action_check_warns_about_one_pattern_and_checks_the_rest(tmp_path: Path) -> None:
+    _proposals(tmp_path, "proposal.yaml")
+    done, output = _check(tmp_path, "proposal.yaml\nmissing/*.yaml")
+    assert output == "exit-code=0\n"
+    assert "no file matches `missing/*.yaml`" in done.stdout
+
+
+def test_action_check_passes_a_file_named_like_an_option_as_a_file(tmp_path: Path) -> None:
+    """`--` comes before the files: a pull request cannot smuggle in `--pack` through a file name."""
+    _proposals(tmp_path, "--pack=x.yaml")
+    (tmp_path / "x.yaml").write_text("not a pack\n", encoding="utf-8")
+    done, output = _check(tmp_path, "--pack=x.yaml")
+    assert output == "exit-code=0\n", done.stdout + done.stderr
+    assert "::notice file=--pack=x.yaml,title=lipcheck::--pack=x.yaml: score 96.3 / 100, ready" in done.stdout
+
+
+def test_action_check_passes_extra_args(tmp_path: Path) -> None:
+    _proposals(tmp_path, "proposal.yaml")
+    done, output = _check(tmp_path, "proposal.yaml", ARGS="--max-file-size 100")
+    assert output == "exit-code=1\n"
+    assert "over the limit of 100" in done.stdout
+
+
+def test_after_a_double_dash_every_argument_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _proposals(tmp_path, "--pack=x.yaml")
+    assert main(["validate", "-q", "--today", TODAY, "--", "--pack=x.yaml"]) == 0
+    assert main(["report", "-f", "json", "--today", TODAY, "--", "--pack=x.yaml"]) == 0
+
+
+def test_the_version_is_the_same_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    """`lipcheck --version` (which pyproject.toml reads too) and the tag the docs tell users to pin."""
+    from lipcheck import __version__
+
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"][
+        "version"
+    ] == {"path": "lipcheck/__init__.py"}
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"lipcheck {__version__}\n"
+    docs = DOCS.read_text(encoding="utf-8")
+    assert f"rev: v{__version__} " in docs
+    assert f"uses: OWNER/lipcheck@v{__version__} " in docs
+    assert set(re.findall(r"@v(\d+\.\d+\.\d+)", docs)) == {__version__}
+    assert f"lipcheck=={__version__}" in action()["inputs"]["lipcheck-version"]["description"]
 
 
 def test_docs_show_both_set_ups() -> None:

@@ -39,14 +39,16 @@ def test_one_suite_per_proposal_one_case_per_rule(lipcheck: Runner) -> None:
     assert [suite.get("name") for suite in suites] == files
     for suite in suites[:-1]:
         cases = suite.findall("testcase")
-        assert len(cases) == 19  # the validity case, then the pack's 18 rules
+        assert len(cases) == 20  # the validity case, the pack's 18 rules, then the gate
         assert cases[1].get("name", "").startswith("LIP001: ")
+        assert cases[-1].get("name") == "gate"
         assert int(suite.get("failures", "")) == sum(case.find("failure") is not None for case in cases)
     assert int(root.get("tests", "")) == sum(int(suite.get("tests", "")) for suite in suites)
 
 
 def test_unmet_rules_fail_with_their_message(lipcheck: Runner) -> None:
-    suite = ET.fromstring(junit(lipcheck, example("brooks-not-ready"))).find("testsuite")
+    run = lipcheck("report", example("brooks-not-ready"), "--format", "junit", "--fail-on", "major")
+    suite = ET.fromstring(run.out).find("testsuite")
     assert suite is not None
     cases = {case.get("name", "").split(":")[0]: case for case in suite.findall("testcase")}
     failure = cases["LIP203"].find("failure")
@@ -61,9 +63,10 @@ def test_unmet_rules_fail_with_their_message(lipcheck: Runner) -> None:
 def test_an_invalid_file_fails_its_validity_case(lipcheck: Runner) -> None:
     suite = ET.fromstring(junit(lipcheck, "tests/report/data/broken-syntax.yaml")).find("testsuite")
     assert suite is not None
-    (case,) = suite.findall("testcase")
+    case, gate = suite.findall("testcase")
     failure = case.find("failure")
     assert failure is not None and failure.get("type") == "invalid"
+    assert gate.get("name") == "gate" and gate.find("failure") is not None
     assert "line 2, column 8: YAML syntax error" in (failure.text or "")
 
 
@@ -75,7 +78,51 @@ def test_hostile_names_round_trip_as_text(lipcheck: Runner) -> None:
     assert suite is not None
     title = next(p.get("value") for p in suite.iter("property") if p.get("name") == "title")
     assert title == "Hostile <b>bold</b> {{ 7*7 }} {% if true %}yes{% endif %}"
-    messages = [f.get("message", "") for f in suite.iter("failure")]
+    messages = [case.findtext("system-out") or "" for case in suite.iter("testcase")]
     assert "`<script>alert('member')</script> Services\n::error::injected 100%` is listed twice" in "".join(
         messages
     ).replace("\r", "")
+
+
+def _gate_and_failures(out: str) -> tuple[bool, list[str]]:
+    """Whether each suite's `gate` case passed, and the names of every failed case."""
+    SCHEMA.validate(out)
+    cases = list(ET.fromstring(out).iter("testcase"))
+    gates = [case for case in cases if case.get("name") == "gate"]
+    failed = [case.get("name", "").split(":")[0] for case in cases if case.find("failure") is not None]
+    return all(gate.find("failure") is None for gate in gates), failed
+
+
+@pytest.mark.parametrize(
+    ("stem", "gate", "code", "failed"),
+    [
+        ("lethbridge-ready", [], 0, []),
+        ("brooks-not-ready", ["--fail-under", "40"], 0, []),
+        ("brooks-not-ready", [], 1, ["gate"]),
+        ("brooks-not-ready", ["--fail-under", "40", "--fail-on", "blocker"], 0, []),
+        (
+            "medicine-hat-nearly-ready",
+            ["--fail-under", "70", "--fail-on", "major"],
+            1,
+            ["LIP101", "LIP102", "LIP201", "LIP202", "gate"],
+        ),
+        ("wood-buffalo-ineligible", ["--fail-under", "0"], 1, ["LIP003", "gate"]),
+    ],
+)
+def test_the_gate_case_agrees_with_the_exit_code(
+    lipcheck: Runner, stem: str, gate: list[str], code: int, failed: list[str]
+) -> None:
+    """A CI server marks a build unstable for any failure: only what fails the gate is a failure."""
+    run = lipcheck("report", example(stem), "--format", "junit", *gate)
+    assert run.code == code, run.err
+    passed, failures = _gate_and_failures(run.out)
+    assert passed is (code == 0)
+    assert failures == failed
+
+
+def test_a_gap_that_does_not_fail_the_gate_is_told_in_system_out(lipcheck: Runner) -> None:
+    run = lipcheck("report", example("brooks-not-ready"), "--format", "junit", "--fail-under", "40")
+    assert run.code == 0
+    cases = {case.get("name", "").split(":")[0]: case for case in ET.fromstring(run.out).iter("testcase")}
+    assert cases["LIP203"].find("failure") is None
+    assert "How to fix: List under `municipality.support`" in (cases["LIP203"].findtext("system-out") or "")

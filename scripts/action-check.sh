@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The check step of action.yml, kept here so that tests run exactly what the runner runs
+# (tests/report/test_integration_files.py). Inputs come only from the environment:
+#
+#   FILES       proposal files or patterns, one a line; a line is one name, spaces included.
+#               Patterns are expanded with globstar (`**/*.yaml`) and nullglob.
+#   PACK        --pack;  FAIL_UNDER  --fail-under;  FAIL_ON  --fail-on
+#   ARGS        more options for `lipcheck report`, split at spaces
+#   HTML SARIF  where to write those reports; empty for none
+#   LIPCHECK    the lipcheck to run (default: lipcheck on PATH)
+#   GITHUB_OUTPUT  where `exit-code=N` goes
+#
+# lipcheck's exit code is recorded, not returned: the action's last step passes or fails on it,
+# after the SARIF upload has had its chance. No file matched at all is exit code 2.
+set -uo pipefail
+shopt -s globstar nullglob
+
+escape() {  # a workflow command's message: GitHub's runner unescapes %25, %0D and %0A
+  local value=${1//%/%25}
+  value=${value//$'\r'/%0D}
+  printf '%s' "${value//$'\n'/%0A}"
+}
+
+record() {
+  echo "exit-code=$1" >> "${GITHUB_OUTPUT:-/dev/null}"
+}
+
+files=()
+while IFS= read -r pattern || [ -n "$pattern" ]; do
+  pattern=${pattern%$'\r'}
+  pattern=${pattern#"${pattern%%[![:space:]]*}"}   # leading blanks
+  pattern=${pattern%"${pattern##*[![:space:]]}"}   # trailing blanks
+  [ -n "$pattern" ] || continue
+  if [ -e "$pattern" ]; then  # a name that exists is that file, even if it looks like a pattern
+    files+=("$pattern")
+    continue
+  fi
+  saved_ifs=$IFS
+  IFS=  # expand the pattern as a whole: no splitting at its spaces
+  # shellcheck disable=SC2206  # the expansion is the point: globstar and nullglob apply
+  matches=($pattern)
+  IFS=$saved_ifs
+  if [ "${#matches[@]}" -eq 0 ]; then
+    echo "::warning title=lipcheck::$(escape "no file matches \`$pattern\` (from the files input)")"
+    continue
+  fi
+  files+=("${matches[@]}")
+done <<< "${FILES:-proposal.yaml}"
+
+if [ "${#files[@]}" -eq 0 ]; then
+  echo "::error title=lipcheck::$(escape "no proposal file matches the files input: ${FILES:-proposal.yaml}")"
+  record 2
+  exit 0
+fi
+
+options=(--format github)
+outputs=(-o -)
+if [ -n "${SARIF:-}" ]; then options+=(--format sarif); outputs+=(-o "$SARIF"); fi
+if [ -n "${HTML:-}" ]; then options+=(--format html); outputs+=(-o "$HTML"); fi
+options+=("${outputs[@]}")
+if [ -n "${PACK:-}" ]; then options+=(--pack "$PACK"); fi
+if [ -n "${FAIL_UNDER:-}" ]; then options+=(--fail-under "$FAIL_UNDER"); fi
+if [ -n "${FAIL_ON:-}" ]; then options+=(--fail-on "$FAIL_ON"); fi
+extra=()
+if [ -n "${ARGS:-}" ]; then read -r -a extra <<< "$ARGS"; fi
+
+# `--` before the files: a file named `--pack=x.yaml` is a file, never an option.
+"${LIPCHECK:-lipcheck}" report "${options[@]}" ${extra[@]+"${extra[@]}"} -- "${files[@]}"
+record "$?"

@@ -1,0 +1,61 @@
+"""Several jobs: a worker killed by the system (OOM killer, `kill -9`) ends the run at once, with exit 2."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.badinput.test_nothing_lost import _copies, _start
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds workers through /proc")
+
+
+def _workers(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii")
+    return [int(child) for child in children.split()]
+
+
+def test_a_killed_worker_names_the_files_left_unchecked_and_exits_2(tmp_path: Path) -> None:
+    names = _copies(tmp_path, 3000)
+    child = _start([sys.executable, "-m", "lipcheck", "validate", "--quiet", "--jobs", "2", *names], tmp_path)
+    assert child.stdout is not None
+    child.stdout.readline()  # the first results are in: the workers are running
+    workers = _workers(child.pid)
+    assert len(workers) == 2
+    started = time.monotonic()
+    os.kill(workers[0], signal.SIGKILL)
+    out, err = child.communicate(timeout=30)
+    assert time.monotonic() - started < 10, "lipcheck noticed the dead worker within seconds"
+    assert child.returncode == 2
+    told = err.decode().splitlines()
+    unchecked = [line for line in told if "was not checked: a worker process died" in line]
+    assert unchecked, err[:500]
+    assert sum("hint: run again with fewer --jobs" in line for line in told) == 1
+    assert "Traceback" not in err.decode()
+    # Every file is accounted for once: checked (a line on stdout) or named as not checked.
+    checked = {line.split(":")[0] for line in out.decode().splitlines()}
+    missed = {line.removeprefix("lipcheck: ").split(" was not checked")[0] for line in unchecked}
+    assert not checked & missed
+    assert len(checked) + len(missed) <= len(names)
+    assert names[-1] in missed
+    for worker in workers:
+        assert not Path(f"/proc/{worker}").exists() or "zombie" in Path(f"/proc/{worker}/status").read_text()
+
+
+def test_several_jobs_keep_the_order_of_the_files(tmp_path: Path) -> None:
+    """Reports stream in the order the files were given, whichever worker finishes first."""
+    names = _copies(tmp_path, 300)
+    (tmp_path / names[7]).write_text("lipcheck: 1\ntitle: [unclosed\n", encoding="utf-8")
+    alone = _start([sys.executable, "-m", "lipcheck", "validate", "-q", *names], tmp_path).communicate(
+        timeout=60
+    )
+    spread = _start(
+        [sys.executable, "-m", "lipcheck", "validate", "-q", "--jobs", "3", *names], tmp_path
+    ).communicate(timeout=60)
+    assert spread == alone
+    assert alone[0].decode().splitlines()[7].startswith(f"{names[7]}: invalid - fail")
