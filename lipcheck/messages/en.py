@@ -272,6 +272,7 @@ MESSAGES: dict[str, str] = {
     "sector.justice": "Justice",
     "sector.funder": "Funders",
     "sector.lived-experience": "People with lived experience",
+    "sector.emergency": "Emergency services",
     # Command line
     "cli.unknown-rule": "no rule `{rule}` in pack {pack}",
     "cli.hint-rules": "`lipcheck rules` lists the rules",
