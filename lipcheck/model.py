@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from typing_extensions import Self
-
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import Self
 
 FORMAT_VERSION = 1
 
@@ -324,7 +323,8 @@ class Plan(_Section):
         default=None, description="How the council monitors and evaluates its impact on the community."
     )
     outcomes: Text | None = Field(
-        default=None, description="How the plan contributes to the funder's expected outcomes (a logic model)."
+        default=None,
+        description="How the plan serves the funder's expected outcomes (a logic model).",
     )
     reporting: Text | None = Field(default=None, description="How the council reports each year.")
     objectives: list[Objective] = []

@@ -36,6 +36,15 @@ KINDS = (
     "list_length",
     "duplicate_members",
     "evidence_files",
+    "groups_covered",
+    "province",
+    "partnership_term",
+    "nothing_listed",
+    "zip_centres",
+    "newcomer_voice",
+    "municipal_letter",
+    "community_plan",
+    "municipal_lead",
 )
 """The registry: every check kind a pack may name."""
 
@@ -45,6 +54,35 @@ class Params(BaseModel):
 
     # Built only when a pack is read from its files; a compiled pack sets options directly.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Conditional(Params):
+    """Options of a kind whose rule applies only when one field of the proposal has one value."""
+
+    when: str | None = None
+    """A dotted field path, e.g. `partnership.status`; without it the rule always applies."""
+    equals: str | bool = True
+    """The value `when` must have for the rule to apply."""
+
+    def does_not_apply(self, proposal: Proposal) -> Outcome | None:
+        """A not-applicable outcome when the proposal is outside the rule's condition, else None."""
+        if self.when is None:
+            return None
+        value = value_at(proposal, self.when)
+        if value == self.equals and type(value) is type(self.equals):
+            return None
+        return not_applicable(
+            "check.when.other",
+            field_path(self.when) if value is not None else (),
+            field=self.when,
+            wanted=_as_written(self.equals),
+            value=Message("check.when.not-given") if value is None else _as_written(value),
+        )
+
+
+def _as_written(value: object) -> str:
+    """A value as it is written in a proposal (YAML's `true`, not Python's `True`)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)
@@ -90,6 +128,28 @@ def graded(
 def load_kind(name: str) -> ModuleType:
     """The module of check kind `name`; the caller has checked that `name` is in KINDS."""
     return importlib.import_module(f"lipcheck.checks.{name}")
+
+
+def values_at(proposal: Proposal, dotted: str) -> list[tuple[PathKey, Any]]:
+    """Every value at a dotted path in which `name[]` steps into each entry of a list.
+
+    `partner_support[].evidence` gives each partner's evidence, with its path; absent sections
+    and missing values give nothing.
+    """
+    found: list[tuple[PathKey, Any]] = [((), proposal)]
+    for step in dotted.split("."):
+        name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
+        deeper: list[tuple[PathKey, Any]] = []
+        for path, value in found:
+            child = getattr(value, name, None)
+            if child is None:
+                continue
+            if each:
+                deeper += [((*path, name, index), entry) for index, entry in enumerate(child)]
+            else:
+                deeper.append(((*path, name), child))
+        found = deeper
+    return found
 
 
 def value_at(proposal: Proposal, dotted: str) -> Any:
