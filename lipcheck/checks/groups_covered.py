@@ -31,6 +31,7 @@ def check(proposal: Proposal, params: GroupsCoveredParams, context: Context) -> 
         covered=total - len(missing),
         total=total,
         missing=", ".join(missing),
+        groups=", ".join(params.groups),
     )
 
 

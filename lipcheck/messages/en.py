@@ -170,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "check.evidence.found-several": "{count} evidence files found, all inside the proposal's folder",
     "check.when.other": "applies only when `{field}` is {wanted}; here it is {value}",
     "check.when.not-given": "not given",
-    "check.groups.all": "`{field}` covers all {total}",
+    "check.groups.all": "`{field}` covers all of: {groups}",
     "check.groups.missing": "`{field}` covers {covered} of {total}; missing: {missing}",
     "check.province.absent": "the community's province or territory (`community.province`) is not given",
     "check.province.covered": "the community is in {province}, which the call covers",
