@@ -20,8 +20,9 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
-from lipcheck.pack import Pack, load_pack
-from lipcheck.pipeline import DEFAULT_PACK, Packs
+from lipcheck.packs import Pack, load_pack
+from lipcheck.packs.registry import DEFAULT_PACK
+from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
 from lipcheck.runner import Gate, RunOptions, run
 

@@ -51,6 +51,14 @@ class Verdict(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The scores (0 to 100) from which a proposal is ready and nearly ready; nearly-ready <= ready."""
+
+    ready: float
+    nearly_ready: float
+
+
+@dataclass(frozen=True)
 class Location:
     """A place in the proposal file; line and column count from 1."""
 

@@ -22,7 +22,7 @@ from lipcheck.findings import Message, Report
 from lipcheck.render import ReportFormat
 
 if TYPE_CHECKING:
-    from lipcheck.pack import Pack
+    from lipcheck.packs import Pack
 
 
 STDOUT = "-"

@@ -13,10 +13,9 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
-from lipcheck.pack import Pack, available_packs, load_pack
+from lipcheck.packs import Pack, load_pack
+from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.validation import validate
-
-DEFAULT_PACK = "lip-2012"
 
 
 @dataclass
@@ -64,7 +63,7 @@ def assess(
                 "unknown-call",
                 Message("unknown-call", {"call": proposal.call}),
                 document.positions.value(("call",)),
-                Message("hint.packs", {"packs": ", ".join(available_packs())}),
+                unknown_hint(shipped_only=True),
             )
             return _invalid(shown_as, default, (unknown,))
     results = engine.check(pack, proposal, document.positions, Context(folder, today))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lipcheck.findings import RuleResult, Severity, Status, Verdict
-from lipcheck.pack import Thresholds
+from lipcheck.findings import RuleResult, Severity, Status, Thresholds, Verdict
 
 
 def score(results: Sequence[RuleResult]) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from lipcheck.messages import text
-from lipcheck.pack import Pack, Rule
+from lipcheck.packs import Pack, Rule
 
 
 def explain_rule(rule: Rule, lang: str = "en") -> str:
@@ -148,6 +148,6 @@ def _indent(paragraph: str) -> str:
 if __name__ == "__main__":
     import sys
 
-    from lipcheck.pack import load_pack
+    from lipcheck.packs import load_pack
 
     sys.stdout.write(pack_reference(load_pack(sys.argv[1] if len(sys.argv) > 1 else "lip-2012")))

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
 from lipcheck.messages import render, text
-from lipcheck.pack import Pack, Rule
+from lipcheck.packs import Pack, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {

@@ -327,7 +327,7 @@ def output_read_only_folder(folder: Path, undo: list[Callable[[], None]]) -> str
 
 
 def _pack_copy(folder: Path) -> Path:
-    from lipcheck.pack import packs_folder
+    from lipcheck.packs.registry import packs_folder
 
     pack = folder / "pack"
     shutil.copytree(packs_folder() / "lip-2012", pack)

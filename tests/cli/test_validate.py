@@ -243,4 +243,22 @@ def test_the_user_may_name_a_pack_folder(
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
     proposal = EXAMPLES / "lethbridge-ready.yaml"
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "--pack", "mypack", str(proposal))[0] == 0
+    assert run(capsys, "--pack", "./mypack", str(proposal))[0] == 0
+    assert run(capsys, "--pack", str(tmp_path / "mypack"), str(proposal))[0] == 0
+
+
+def test_a_pack_named_without_a_path_is_always_a_shipped_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pull request that adds a folder `lip-2012/` (or `mypack/`) cannot choose its own rules.
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "lip-2012")
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
+    lenient = tmp_path / "lip-2012" / "pack.yaml"
+    lenient.write_text(lenient.read_text(encoding="utf-8").replace("ready: 80", "ready: 1"), encoding="utf-8")
+    proposal = EXAMPLES / "brooks-not-ready.yaml"
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--pack", "lip-2012", "-q", str(proposal))[0] == 1
+    code, _, err = run(capsys, "--pack", "mypack", str(proposal))
+    assert code == 2
+    assert "no rule pack `mypack`" in err
+    assert "./mypack" not in err and "shipped packs: lip-2012" in err

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from lipcheck.loader import Limits, load_text
 from lipcheck.model import Proposal
-from lipcheck.pack import load_pack
+from lipcheck.packs import load_pack
 from lipcheck.render.rule_reference import pack_reference
 from lipcheck.schema import schema_json
 
