@@ -270,6 +270,11 @@ def _option(value: object, annotation: object) -> object:
         if rest != [Ellipsis]:
             raise _Refused("option")
         return tuple(_option(v, item) for v in _list(value))
+    if origin is dict:  # named groups of codes (groups_covered): JSON keeps a mapping's order
+        key, item = typing.get_args(annotation)
+        if not isinstance(value, dict):
+            raise _Refused("option")
+        return {_option(k, key): _option(v, item) for k, v in value.items()}
     if origin is typing.Literal:
         if value not in typing.get_args(annotation) or isinstance(value, bool):
             raise _Refused("option")

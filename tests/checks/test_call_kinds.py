@@ -255,3 +255,21 @@ class TestEvidenceFiles:
             Context(folder=tmp_path, today=TODAY),
         )
         assert (outcome.status, outcome.message.id) == (Status.MET, "check.evidence.found-several")
+
+
+@pytest.mark.parametrize("pack_id", ["ircc-2024", "ontario-2008"])
+def test_the_new_packs_come_back_from_the_cache_with_the_same_options(
+    pack_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lipcheck.packs import compile as compile_module
+    from lipcheck.packs import load_pack
+
+    monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path))
+    first = load_pack(pack_id)
+
+    def refuse(folder: Path) -> object:
+        raise AssertionError(f"{folder} was compiled again instead of read from the cache")
+
+    monkeypatch.setattr(compile_module, "compile_pack", refuse)
+    second = load_pack(pack_id)
+    assert [(r.id, r.params) for r in second.rules] == [(r.id, r.params) for r in first.rules]
