@@ -120,7 +120,7 @@ def validate(
         quiet=quiet,
         batch=batch,
     )
-    json_batch = batch and output_format is OutputFormat.JSON
+    json_batch = output_format is OutputFormat.JSON  # one object, for one file as for many
     if json_batch:
         from lipcheck.render import json as json_render
 

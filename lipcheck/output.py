@@ -74,12 +74,10 @@ def render(
 
 
 def _json(reports: Sequence[Report], lang: str) -> str:
-    """The same document `lipcheck validate --format json` prints: one object, or a batch for several."""
+    """The same document `lipcheck validate --format json` prints: one object, whatever the count."""
     from lipcheck.findings import Summary
     from lipcheck.render import json
 
-    if len(reports) == 1:
-        return json.render_report(reports[0], lang)
     summary = Summary()
     for report in reports:
         summary.count(report.verdict)

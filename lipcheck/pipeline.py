@@ -66,18 +66,20 @@ def assess(
                 unknown_hint(shipped_only=True),
             )
             return _invalid(shown_as, default, (unknown,))
-    results = engine.check(pack, proposal, document.positions, Context(folder, today))
-    total = scoring.score(results)
+    results = scoring.scaled(engine.check(pack, proposal, document.positions, Context(folder, today)))
+    earned, possible = scoring.points(results)
     return Report(
         path=shown_as,
         pack_id=pack.id,
         pack_version=pack.version,
-        score=total,
+        score=scoring.score(results),
+        earned=earned,
+        possible=possible,
         verdict=scoring.verdict(results, pack.thresholds),
         thresholds=_thresholds(pack),
         results=results,
         fixes=scoring.fixes_to_ready(results, pack.thresholds),
-        notes=_notes(proposal),
+        notes=_notes(proposal, pack),
         title=proposal.title,
         coverage=coverage(pack, proposal),
     )
@@ -99,9 +101,10 @@ def _thresholds(pack: Pack) -> dict[str, float]:
     return {"ready": pack.thresholds.ready, "nearly-ready": pack.thresholds.nearly_ready}
 
 
-def _notes(proposal: Proposal) -> tuple[Message, ...]:
-    if proposal.submitted is None:
-        return (Message("note.no-submitted"),)
+def _notes(proposal: Proposal, pack: Pack) -> tuple[Message, ...]:
+    """What the reader should know: without `submitted`, the pack's dated rules judge as of today."""
+    if proposal.submitted is None and pack.dated_rules:
+        return (Message("note.no-submitted", {"rules": ", ".join(pack.dated_rules)}),)
     return ()
 
 

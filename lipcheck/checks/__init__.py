@@ -1,7 +1,9 @@
 """Check kinds: small modules that rule packs name in `check: {kind: ...}`.
 
 Each module defines `check(proposal, params, context) -> Outcome` and, when a rule may set
-options, `PARAMS`: the pydantic model of those options (default: `Params`, no options).
+options, `PARAMS`: the pydantic model of those options (default: `Params`, no options). A kind
+whose judgement depends on the proposal's `submitted` date (and so on today's, without one) sets
+`DATED = True`: a report on a proposal without `submitted` names the pack's rules of such kinds.
 A check says how far the proposal meets the rule and where to look; the engine stamps the
 rule's id, severity and weight.
 """

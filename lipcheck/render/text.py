@@ -12,7 +12,7 @@ import re
 from lipcheck.findings import Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import to_ready
+from lipcheck.render.sentences import earned_of, to_ready
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -113,7 +113,9 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
     score: Line = [
         (f"{text('report.score', lang)} ", ""),
         (one_decimal(report.score) if report.score is not None else "-", "bold"),
-        (" / 100   ", ""),
+        (" / 100", ""),
+        *([(f" ({render(behind, lang)})", "")] if (behind := earned_of(report)) else []),
+        ("   ", ""),
         (text("verdict." + report.verdict.value, lang).upper(), _VERDICT_STYLE[report.verdict]),
     ]
     if report.score is not None:
