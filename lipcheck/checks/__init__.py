@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import types
+import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from lipcheck.findings import Message, Status
 from lipcheck.loader import PathKey
@@ -58,6 +61,51 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def a_field_of_the_format(dotted: str) -> str:
+    """`dotted`, a check option's path to a field (`name[]` for each entry of a list).
+
+    A path that names no field of the proposal format is refused when the pack is compiled,
+    rather than left to find nothing in every proposal.
+    """
+    section: Any = Proposal
+    steps = dotted.split(".")
+    for number, step in enumerate(steps):
+        name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
+        fields = section.model_fields if isinstance(section, type) and issubclass(section, BaseModel) else {}
+        if name not in fields:
+            raise _not_a_field("option.not-a-field", path=dotted, step=step)
+        inner = _inner(fields[name].annotation)
+        is_list = typing.get_origin(inner) is list
+        if each and not is_list:
+            raise _not_a_field("option.not-a-list", path=dotted, name=name)
+        if is_list and number < len(steps) - 1 and not each:
+            raise _not_a_field("option.a-list", path=dotted, name=name)
+        section = _inner(typing.get_args(inner)[0]) if is_list else inner
+    return dotted
+
+
+def _not_a_field(message_id: str, **args: str) -> PydanticCustomError:
+    # Read by the pack author when the pack is compiled, so the sentence comes from the catalogue.
+    from lipcheck.messages import text
+
+    return PydanticCustomError("field_path", text(message_id, **args).replace("{", "{{").replace("}", "}}"))
+
+
+def _inner(annotation: Any) -> Any:
+    """The type inside `Annotated[...]` and `X | None`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            choices = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(choices) != 1:
+                return annotation
+            annotation = choices[0]
+        else:
+            return annotation
+
+
 class Conditional(Params):
     """Options of a kind whose rule applies only when one field of the proposal has one value."""
 
@@ -65,6 +113,11 @@ class Conditional(Params):
     """A dotted field path, e.g. `partnership.status`; without it the rule always applies."""
     equals: str | bool = True
     """The value `when` must have for the rule to apply."""
+
+    @field_validator("when")
+    @classmethod
+    def _when_is_a_field(cls, when: str | None) -> str | None:
+        return None if when is None else a_field_of_the_format(when)
 
     def does_not_apply(self, proposal: Proposal) -> Outcome | None:
         """A not-applicable outcome when the proposal is outside the rule's condition, else None."""

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet, values_at
+from pydantic import field_validator
+
+from lipcheck.checks import (
+    Context,
+    Outcome,
+    Params,
+    a_field_of_the_format,
+    met,
+    not_applicable,
+    unmet,
+    values_at,
+)
 from lipcheck.loader import PathKey
 from lipcheck.model import Proposal
 
@@ -12,6 +23,11 @@ from lipcheck.model import Proposal
 class EvidenceFilesParams(Params):
     fields: tuple[str, ...] = ("applicant.endorsement.evidence",)
     """Dotted paths to evidence; `name[]` steps into every entry of a list (`partner_support[].evidence`)."""
+
+    @field_validator("fields")
+    @classmethod
+    def _fields_of_the_format(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(a_field_of_the_format(field) for field in fields)
 
 
 def check(proposal: Proposal, params: EvidenceFilesParams, context: Context) -> Outcome:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from lipcheck.checks import Conditional, Context, Outcome, field_path, graded, value_at
 from lipcheck.model import Proposal
 
 
 class GroupsCoveredParams(Conditional):
-    field: str
+    field: Literal["council.members", "partner_support", "priorities", "plan.objectives"]
     """A list whose entries carry codes: council members or partners (sectors), priorities, objectives."""
     groups: dict[str, tuple[str, ...]]
     """Each group by name, with the codes any one of which covers it."""

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from lipcheck.checks import Context, Outcome, Params, field_path, met, unmet, value_at
+from pydantic import field_validator
+
+from lipcheck.checks import (
+    Context,
+    Outcome,
+    Params,
+    a_field_of_the_format,
+    field_path,
+    met,
+    unmet,
+    value_at,
+)
 from lipcheck.model import Proposal
 
 
 class NothingListedParams(Params):
     field: str
+
+    @field_validator("field")
+    @classmethod
+    def _a_field(cls, field: str) -> str:
+        return a_field_of_the_format(field)
 
 
 def check(proposal: Proposal, params: NothingListedParams, context: Context) -> Outcome:

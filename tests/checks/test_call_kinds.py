@@ -6,6 +6,7 @@ The rule files' examples cover each rule as a pack sets it; these cases pin the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +274,33 @@ def test_the_new_packs_come_back_from_the_cache_with_the_same_options(
     monkeypatch.setattr(compile_module, "compile_pack", refuse)
     second = load_pack(pack_id)
     assert [(r.id, r.params) for r in second.rules] == [(r.id, r.params) for r in first.rules]
+
+
+class TestFieldPaths:
+    """A path in a check option must name a field of the format, or the pack is refused when compiled."""
+
+    @pytest.mark.parametrize(
+        "path",
+        ["partner_support[].evidence", "municipality.letter.evidence", "council.members[].organization"],
+    )
+    def test_fields_of_the_format_are_accepted(self, path: str) -> None:
+        assert evidence_files.EvidenceFilesParams(fields=(path,)).fields == (path,)
+
+    @pytest.mark.parametrize(
+        ("path", "problem"),
+        [
+            (
+                "municipality.leter.evidence",
+                "`municipality.leter.evidence` is not a field of the proposal format",
+            ),
+            ("partner_support.evidence", "write `partner_support[]` to step into each entry"),
+            ("mission[]", "`mission` in `mission[]` is not a list"),
+        ],
+    )
+    def test_a_misspelt_or_misshapen_path_is_refused(self, path: str, problem: str) -> None:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            evidence_files.EvidenceFilesParams(fields=(path,))
+
+    def test_the_condition_names_a_field_too(self) -> None:
+        with pytest.raises(ValueError, match="not a field"):
+            Conditional(when="partnership.stat", equals="new")
