@@ -81,7 +81,7 @@ def _json(reports: Sequence[Report], lang: str) -> str:
     summary = Summary()
     for report in reports:
         summary.count(report.verdict)
-    items = ",\n".join(json.batch_item(report, lang) for report in reports)
+    items = ",\n".join(json.batch_item(report, lang, indent=len(reports) == 1) for report in reports)
     parts = [json.batch_start(), items, json.batch_end(summary)]
     return "".join(parts)
 

@@ -84,7 +84,7 @@ def _render(report: Report, options: RunOptions) -> str:
     if options.output is OutputFormat.JSON:
         from lipcheck.render import json as json_render
 
-        return json_render.batch_item(report, options.lang)
+        return json_render.batch_item(report, options.lang, indent=not options.batch)
     from lipcheck.render import text as text_render
 
     if options.quiet:

@@ -68,6 +68,8 @@ class PackError(LipcheckError):
 @dataclass
 class _Problems:
     found: list[PackProblem] = field(default_factory=list)
+    keys: set[tuple[Path, object]] = field(default_factory=set)
+    """(file, top-level key) of each problem, so that a broken key is not also called missing."""
 
     def add(
         self,
@@ -76,9 +78,14 @@ class _Problems:
         loc: PathKey,
         message: Message,
         hint: Message | None = None,
+        value: bool = False,
     ) -> None:
-        where = document.positions.key(loc) if document is not None else Location(1, 1)
+        """A problem at the key `loc` names (or at its value, for a value that is wrong)."""
+        positions = document.positions if document is not None else None
+        where = Location(1, 1) if positions is None else positions.value(loc) if value else positions.key(loc)
         problem = PackProblem(path, where, message, hint)
+        if loc:
+            self.keys.add((path, loc[0]))
         if problem not in self.found:
             self.found.append(problem)
 
@@ -148,13 +155,13 @@ def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assemble
     pack_path = folder / PACK_FILE
     document = _read(pack_path, problems)
     pack_file = _parse_pack(document, pack_path, problems) if document is not None else None
-    local = _local_rules(folder, pack_file.id if pack_file else folder.name, problems)
+    local, broken = _local_rules(folder, pack_file.id if pack_file else folder.name, problems)
     if pack_file is None or document is None:
         return None
     parent = _parent(pack_file, folder, chain, document, problems)
     if pack_file.extends is not None and parent is None:
         return None
-    return _inherit(pack_file, folder, document, parent, local, problems)
+    return _inherit(pack_file, folder, document, parent, local, broken, problems)
 
 
 def _parent(
@@ -196,18 +203,22 @@ def _parent(
     return _assemble(parent_folder, [*chain, here], problems)
 
 
-def _local_rules(folder: Path, origin: str, problems: _Problems) -> dict[str, _Draft]:
-    """The rule files in `folder`, each read and checked against its schema."""
+def _local_rules(folder: Path, origin: str, problems: _Problems) -> tuple[dict[str, _Draft], set[str]]:
+    """The rule files in `folder`, each read and checked against its schema; and the ids of those
+    that are broken (their problems are noted; nothing more is said about them)."""
     try:
         names = sorted(entry.name for entry in folder.iterdir() if _RULE_FILE.match(entry.name))
     except OSError:
-        return {}
-    drafts = {}
+        return {}, set()
+    drafts: dict[str, _Draft] = {}
+    broken: set[str] = set()
     for name in names:
         draft = _rule_draft(folder / name, origin, problems)
         if draft is not None:
             drafts[draft.spec["id"]] = draft
-    return drafts
+        else:
+            broken.add(name.removesuffix(".yaml"))
+    return drafts, broken
 
 
 def _rule_draft(path: Path, origin: str, problems: _Problems) -> _Draft | None:
@@ -241,6 +252,7 @@ def _inherit(
     document: Document,
     parent: _Assembled | None,
     local: dict[str, _Draft],
+    broken: set[str],
     problems: _Problems,
 ) -> _Assembled | None:
     pack_path = folder / PACK_FILE
@@ -250,7 +262,7 @@ def _inherit(
 
     if parent is None:
         for key in ("thresholds", "rules"):
-            if getattr(pack_file, key) is None:
+            if getattr(pack_file, key) is None and (pack_path, key) not in problems.keys:
                 problem((), "pack.required", key=key)
         for key in ("remove", "replace"):
             if getattr(pack_file, key):
@@ -299,6 +311,8 @@ def _inherit(
                 added.append(rule_id)
             rules[rule_id] = shared
     for rule_id, override in pack_file.override.items():
+        if rule_id in broken:
+            continue
         if rule_id not in rules:
             problem(("override", rule_id), "pack.no-such-rule", rule=rule_id, pack=pack_file.id)
             continue
@@ -315,7 +329,7 @@ def _inherit(
     if pack_file.rules is not None:
         order = list(pack_file.rules)
         for index, rule_id in enumerate(order):
-            if rule_id not in rules:
+            if rule_id not in rules and rule_id not in broken:
                 problem(
                     ("rules", index),
                     "pack.listed-missing",
@@ -533,8 +547,21 @@ def _parse(model: type[_M], document: Document, path: Path, problems: _Problems)
                 problems.add(path, document, loc, Message("pack.unknown-key", {"key": loc[-1]}), hint)
             else:
                 problem = Message("pack.bad-value", {"field": dotted(loc), "problem": detail["msg"]})
-                problems.add(path, document, loc, problem, Message("hint.pack-format"))
+                scalar = not isinstance(_at(document.data, loc), (dict, list))
+                problems.add(path, document, loc, problem, Message("hint.pack-format"), value=scalar)
         return None
+
+
+def _at(data: object, loc: tuple[object, ...]) -> object:
+    """The value at `loc` in `data`, or None."""
+    for part in loc:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _keys_at(model: type[BaseModel], loc: tuple[object, ...]) -> list[str]:

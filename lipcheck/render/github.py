@@ -37,7 +37,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
                 message += " ".join(result.remediation.split())
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
         verdict = text("verdict." + report.verdict.value, lang)
-        summary = text("out.verdict-line", lang, path=report.path, score=score_message(report), verdict=verdict)
+        score = score_message(report)
+        summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
         lines.append(command("notice", report.path, None, "lipcheck", summary))
     return "".join(line + "\n" for line in lines)
 

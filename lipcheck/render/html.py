@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
-from lipcheck.messages import parts, text
+from lipcheck.messages import parts, render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,

@@ -41,8 +41,11 @@ def batch_start() -> str:
     return '{\n  "format": "' + FORMAT + '",\n  "reports": [\n'
 
 
-def batch_item(report: Report, lang: str = "en") -> str:
-    """One report of a batch, on one line: compact, and fast to write for thousands of files."""
+def batch_item(report: Report, lang: str = "en", indent: bool = False) -> str:
+    """One report of the `reports` list: on one line (compact, and fast to write for thousands of
+    files), or indented for a person reading the report on a single file."""
+    if indent:
+        return "\n".join("    " + line for line in _dump(report_object(report, lang)).split("\n"))
     return "    " + json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
 
 

@@ -70,7 +70,8 @@ def earned_of(report: Report) -> Message | None:
     """`65.0 of 90.0 points`: the rule points behind the score; None for an invalid proposal."""
     if report.earned is None or report.possible is None:
         return None
-    return Message("out.earned-of", {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)})
+    args = {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)}
+    return Message("out.earned-of", args)
 
 
 def score_message(report: Report) -> Message:

@@ -138,7 +138,7 @@ def test_wrong_type(
     code = main(["validate", "--format", "json", "proposal.yaml"])
     out, err = capsys.readouterr()
     assert code == 1, err
-    report = json.loads(out)
+    (report,) = json.loads(out)["reports"]
     assert report["verdict"] == "invalid"
     line, column = _mark(text, path)
     located = [f for f in report["findings"] if f["location"] == {"line": line, "column": column}]
