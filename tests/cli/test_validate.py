@@ -181,7 +181,7 @@ def test_a_proposal_answering_an_unknown_call_is_invalid(
     code, out, _ = run(capsys, str(proposal))
     assert code == 1 and "lip-2099" in out and ":2:7" in out
     # A proposal may name only a shipped pack: the hint lists those and never offers a folder.
-    assert "shipped packs: lip-2012" in out
+    assert "shipped packs: ircc-2024, lip-2012, ontario-2008" in out
     assert "folder" not in out.split("lip-2099", 1)[1]
 
 
@@ -312,4 +312,4 @@ def test_a_pack_named_without_a_path_is_always_a_shipped_one(
     code, _, err = run(capsys, "--pack", "mypack", str(proposal))
     assert code == 2
     assert "no rule pack `mypack`" in err
-    assert "./mypack" not in err and "shipped packs: lip-2012" in err
+    assert "./mypack" not in err and "shipped packs: ircc-2024, lip-2012, ontario-2008" in err
