@@ -43,7 +43,10 @@ def packs_table(packs: Sequence[Pack], lang: str = "en") -> str:
         years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
         rows.append((pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title))
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
-    lines = ["  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[5]]) for row in rows]
+    lines = [
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
+        for row in rows
+    ]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -226,15 +229,7 @@ def pack_reference(pack: Pack) -> str:
             f"Severity: {rule.severity.value}. Points: {points(rule.weight)}. "
             f"How it is checked: {_check(rule)}.",
             "",
-            *(
-                [
-                    f"From {_from(rule, pack)}."
-                    + (f" Changed: {changes_text(rule)}." if rule.changes else ""),
-                    "",
-                ]
-                if pack.extends or rule.origin != pack.id
-                else []
-            ),  # fmt: skip
+            *_provenance(rule, pack),
             rule.rationale.strip(),
             "",
             f"**How to meet it.** {rule.remediation.strip()}",
@@ -264,6 +259,14 @@ def pack_reference(pack: Pack) -> str:
     return "\n".join(out) + "\n"
 
 
+def _provenance(rule: Rule, pack: Pack) -> list[str]:
+    """For a pack that inherits: where the rule comes from and what this chain changed."""
+    if not pack.extends and rule.origin == pack.id:
+        return []
+    changed = f" Changed: {changes_text(rule)}." if rule.changes else ""
+    return [f"From {_from(rule, pack)}.{changed}", ""]
+
+
 def _from(rule: Rule, pack: Pack) -> str:
     if rule.origin == "common":
         return "the shared rules (`rules/common`)"
@@ -288,7 +291,6 @@ if __name__ == "__main__":
     import sys
 
     from lipcheck.packs import load_pack
-
     from lipcheck.packs.registry import shipped_ids
 
     write_docs(
