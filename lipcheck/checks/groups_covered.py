@@ -12,7 +12,7 @@ class GroupsCoveredParams(Conditional):
     field: Literal["council.members", "partner_support", "priorities", "plan.objectives"]
     """A list whose entries carry codes: council members or partners (sectors), priorities, objectives."""
     groups: dict[str, tuple[str, ...]]
-    """Each group by name, with the codes any one of which covers it."""
+    """Each group by its name (a code, as `missing` reports it), with the codes any one of which covers it."""
 
 
 def check(proposal: Proposal, params: GroupsCoveredParams, context: Context) -> Outcome:

@@ -58,7 +58,7 @@ def test_a_new_zip_is_asked_for_partner_support_and_the_municipal_letter(
 ) -> None:
     results = {result["rule"]: result for result in reports["south-shore-zip-nearly-ready"]["results"]}
     assert results["LIP008"]["status"] == "met"
-    assert results["LIP104"]["missing"] == ["emergency services"]
+    assert results["LIP104"]["missing"] == ["emergency-services"]
     assert results["LIP204"]["status"] == "met"
     assert results["LIP108"]["status"] == "not-applicable"
 
