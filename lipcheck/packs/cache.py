@@ -105,7 +105,7 @@ def write(pack_folder: Path, pack: Pack, folders: tuple[Path, ...]) -> None:
         stored = {
             "key": [FORMAT, __version__, str(pack_folder.resolve())],
             "folders": manifest(folders),
-            "pack": _stored(pack),
+            "pack": _stored(pack, pack_folder),
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".json")
@@ -157,7 +157,13 @@ def _finite(text: str) -> float:
     return value
 
 
-def _stored(pack: Pack) -> dict[str, Any]:
+def _path(path: Path, pack_folder: Path) -> str:
+    """A rule file as stored: relative to the pack folder when that was given relative, so the
+    entry holds for every spelling of the folder that resolves to it."""
+    return str(path) if path.is_absolute() else os.path.relpath(path, pack_folder)
+
+
+def _stored(pack: Pack, pack_folder: Path) -> dict[str, Any]:
     return {
         "id": pack.id,
         "version": pack.version,
@@ -179,10 +185,10 @@ def _stored(pack: Pack) -> dict[str, Any]:
                 "remediation": rule.remediation,
                 "source": rule.source,
                 "reading": rule.reading,
-                "file": str(rule.file),
+                "file": _path(rule.file, pack_folder),
                 "origin": rule.origin,
                 "changes": [[c.pack, c.field, c.before, c.after] for c in rule.changes],
-                "examples_file": str(rule.examples_file) if rule.examples_file else None,
+                "examples_file": _path(rule.examples_file, pack_folder) if rule.examples_file else None,
                 "examples_at": list(rule.examples_at),
             }
             for rule in pack.rules
@@ -202,7 +208,7 @@ def _pack(stored: object, pack_folder: Path) -> Pack:
     if nearly_ready > ready:
         raise _Refused("thresholds")
     years = stored["years"]
-    rules = tuple(_rule(rule) for rule in _list(stored["rules"]))
+    rules = tuple(_rule(rule, pack_folder) for rule in _list(stored["rules"]))
     if not rules or not any(r.weight > 0 for r in rules if r.severity not in _NO_POINTS):
         raise _Refused("rules")
     parameters = stored["parameters"]
@@ -222,7 +228,7 @@ def _pack(stored: object, pack_folder: Path) -> Pack:
     )
 
 
-def _rule(stored: object) -> Rule:
+def _rule(stored: object, pack_folder: Path) -> Rule:
     if not isinstance(stored, dict):
         raise _Refused("rule")
     kind = _text(stored["kind"])
@@ -254,10 +260,10 @@ def _rule(stored: object) -> Rule:
         _text(stored["remediation"]),
         _text(stored["source"]),
         None if reading is None else _text(reading),
-        Path(_text(stored["file"])),
+        pack_folder / _text(stored["file"]),
         origin=_text(stored["origin"]),
         changes=tuple(Change(*(_text(part) for part in _list(c, 4))) for c in _list(stored["changes"])),
-        examples_file=None if examples_file is None else Path(_text(examples_file)),
+        examples_file=None if examples_file is None else pack_folder / _text(examples_file),
         examples_at=tuple(_text(part) for part in _list(stored["examples_at"])),
     )
 

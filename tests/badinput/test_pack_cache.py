@@ -210,3 +210,15 @@ def test_an_unwritable_cache_folder_is_not_an_error(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(blocker / "cache"))
     assert load_pack(str(folder)).id == "lip-2012"
+
+
+def test_a_folder_given_another_way_uses_the_same_entry(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    load_pack("./pack")
+    monkeypatch.chdir(folder)
+    forbid_compiling(monkeypatch)
+    again = load_pack(str(folder))
+    assert again.rule("LIP101").file.resolve() == folder / "LIP101.yaml"
+    assert again.rule("LIP101").examples.passing

@@ -106,3 +106,29 @@ def test_a_user_pack_extending_lip_2012_reports_its_own_id_version_and_scores(
     assert child["verdict"] == "ready" and parent["verdict"] == "nearly-ready"
     text = run(capsys, "validate", "--today", TODAY, "--pack", str(alberta), proposal)[1]
     assert "(pack alberta-rural-2012 1.0.0)" in text
+
+
+def test_a_cached_pack_loads_without_its_file_schemas_or_the_compiler(tmp_path: Path) -> None:
+    # Inheritance is resolved once: a run on a warm cache imports neither packs.files nor
+    # packs.compile (nor builds their pydantic schemas).
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = (
+        "import sys\n"
+        "from lipcheck.cli import main\n"
+        "main(['validate', '-q', '--today', '2026-01-01', 'examples/lethbridge-ready.yaml'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('lipcheck.packs')), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "LIPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        for _ in range(2)
+    ]
+    assert "lipcheck.packs.compile" in runs[0].stderr
+    assert runs[1].stderr.strip() == "['lipcheck.packs', 'lipcheck.packs.cache', 'lipcheck.packs.registry']"
