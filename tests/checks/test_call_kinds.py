@@ -304,3 +304,11 @@ class TestFieldPaths:
     def test_the_condition_names_a_field_too(self) -> None:
         with pytest.raises(ValueError, match="not a field"):
             Conditional(when="partnership.stat", equals="new")
+
+
+def test_every_kind_is_described_in_the_check_kinds_page() -> None:
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip().strip("`") for line in page.splitlines() if line.startswith("| `")}
+    assert rows == set(KINDS)
