@@ -321,6 +321,7 @@ def _inherit(
             override,
             pack_file.id,
             _Where(pack_path, document, ("override", rule_id)),
+            parent.parameters if parent else {},
             problems,
         )
     parameters = {**(parent.parameters if parent else {}), **pack_file.parameters}
@@ -350,8 +351,15 @@ def _inherit(
     )  # fmt: skip
 
 
-def _apply(draft: _Draft, override: OverrideFile, pack_id: str, at: _Where, problems: _Problems) -> None:
-    """`override` applied to `draft`, each change noted."""
+def _apply(
+    draft: _Draft,
+    override: OverrideFile,
+    pack_id: str,
+    at: _Where,
+    inherited: dict[str, Any],
+    problems: _Problems,
+) -> None:
+    """`override` applied to `draft`, each change noted (a parameter shown with the parent's value)."""
     for name in ("title", "severity", "weight", "rationale", "remediation", "source", "reading"):
         value = getattr(override, name)
         if value is None or value == draft.spec[name]:
@@ -371,7 +379,7 @@ def _apply(draft: _Draft, override: OverrideFile, pack_id: str, at: _Where, prob
         for key, value in override.check.items():
             if key == "kind" or draft.check.get(key) == value:
                 continue
-            before = _shown(draft.check[key]) if key in draft.check else "-"
+            before = _shown(_substitute(draft.check[key], inherited)) if key in draft.check else "-"
             draft.changes.append(Change(pack_id, f"check.{key}", before, _shown(value)))
             draft.check[key] = value
             draft.options_at[key] = _Where(at.path, at.document, (*at.loc, "check", key))

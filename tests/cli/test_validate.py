@@ -259,7 +259,7 @@ class TestOtherCommands:
     def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "lip102"]) == 0
         out = capsys.readouterr().out
-        assert out.startswith("LIP102: ") and "francophone" in out
+        assert out.startswith("Pack lip-2012 1.0.0: ") and "\nLIP102: " in out and "francophone" in out
 
     def test_explain_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "LIP999"]) == 2

@@ -313,3 +313,11 @@ def test_a_shipped_pack_never_extends_a_folder(shipped: Path, tmp_path: Path) ->
     write(shipped / "child-2012", ALBERTA.replace("extends: lip-2012", f"extends: {tmp_path / 'mine'}"))
     (problem,) = located(refusal(shipped / "child-2012"))
     assert "a shipped pack extends only shipped packs" in problem
+
+
+def test_an_override_of_an_option_that_names_a_parameter_shows_the_parents_value(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "child", ALBERTA.replace("  LIP103: {weight: 8}", "  LIP103: {check: {target: 12}}")
+    )
+    (target,) = [c for c in load_pack(str(folder)).rule("LIP103").changes if c.field == "check.target"]
+    assert (target.before, target.after) == ("15", "12")
