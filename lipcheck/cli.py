@@ -21,9 +21,10 @@ from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
 from lipcheck.model import ISO_DATE
-from lipcheck.pack import Pack, load_pack
+from lipcheck.packs import Pack, load_pack
+from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
-from lipcheck.pipeline import DEFAULT_PACK, Packs
+from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
 from lipcheck.runner import Gate, RunOptions, judge_run, run
 
@@ -126,7 +127,7 @@ def validate(
         quiet=quiet,
         batch=batch,
     )
-    json_batch = batch and output_format is OutputFormat.JSON
+    json_batch = output_format is OutputFormat.JSON  # one object, for one file as for many
     if json_batch:
         from lipcheck.render import json as json_render
 
@@ -171,15 +172,30 @@ def validate(
 
 @app.command("rules", help=text("help.rules"))
 def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
-    """List the rules of a pack with severity and weight."""
+    """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
     _check_lang(lang)
     from lipcheck.render.text import terminal_safe
 
     loaded = _load(pack or DEFAULT_PACK)
-    _out(f"{loaded.id} {loaded.version}: {terminal_safe(loaded.title)}\n\n")
-    for rule in loaded.rules:
-        weight = f"{rule.weight:g}" if rule.weight else "-"
-        _out(f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {terminal_safe(rule.title)}\n")
+    from lipcheck.render.rule_reference import rules_table
+
+    _out(rules_table(loaded, "flag" if pack else "default", lang))
+
+
+@app.command("packs", help=text("help.packs"))
+def list_packs(
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help=text("help.packs-format"))
+    ] = OutputFormat.TEXT,
+    lang: LangOption = "en",
+) -> None:
+    """List the shipped rule packs."""
+    _check_lang(lang)
+    from lipcheck.packs.registry import shipped_ids
+    from lipcheck.render.rule_reference import packs_json, packs_table
+
+    packs = [_load(pack_id) for pack_id in shipped_ids()]
+    _out(packs_json(packs) if output_format is OutputFormat.JSON else packs_table(packs, lang))
 
 
 @app.command(help=text("help.explain"))
@@ -196,7 +212,7 @@ def explain(
         _fail(Message("cli.unknown-rule", {"rule": rule_id, "pack": loaded.id}), Message("cli.hint-rules"))
     from lipcheck.render.rule_reference import explain_rule
 
-    _out(explain_rule(rule))
+    _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
 @app.command(help=text("help.schema"))

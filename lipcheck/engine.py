@@ -6,7 +6,7 @@ from lipcheck.checks import Context, Outcome
 from lipcheck.findings import RuleResult, Severity, Status
 from lipcheck.loader import Positions
 from lipcheck.model import Proposal
-from lipcheck.pack import Pack, Rule
+from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 

@@ -51,6 +51,14 @@ class Verdict(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The scores (0 to 100) from which a proposal is ready and nearly ready; nearly-ready <= ready."""
+
+    ready: float
+    nearly_ready: float
+
+
+@dataclass(frozen=True)
 class Location:
     """A place in the proposal file; line and column count from 1."""
 
@@ -95,15 +103,20 @@ class RuleResult:
     source: str
     missing: tuple[str, ...] = ()
     """What the proposal lacks for this rule, in the domain's codes (e.g. sector codes)."""
+    scale: float = 1.0
+    """Score points per rule point for this proposal: 100 / the points possible (see scoring)."""
 
     @property
     def points(self) -> float:
+        """Rule points earned: weight x credit."""
         return self.weight * self.credit
 
     @property
     def gain(self) -> float:
-        """Points the proposal would add by meeting the rule fully."""
-        return self.weight - self.points
+        """Score points (0 to 100) the proposal would add by meeting the rule fully."""
+        if self.status is Status.NOT_APPLICABLE:
+            return 0.0
+        return (self.weight - self.points) * self.scale
 
     @property
     def failed(self) -> bool:
@@ -146,7 +159,7 @@ class Report:
     pack_id: str
     pack_version: str
     score: float | None
-    """0 to 100, unrounded; None when the proposal is invalid."""
+    """0 to 100, unrounded: 100 x earned / possible; None when the proposal is invalid."""
     verdict: Verdict
     thresholds: Mapping[str, float]
     results: tuple[RuleResult, ...] = ()
@@ -158,6 +171,10 @@ class Report:
     title: str | None = None
     coverage: tuple[SectorCoverage, ...] = ()
     """The council's sectors: those the pack's sector rules name first (in rule order), then the rest."""
+    earned: float | None = None
+    """Rule points earned, over the major and minor rules that apply; None when invalid."""
+    possible: float | None = None
+    """Rule points the rules that apply could give (not-applicable rules leave it); None when invalid."""
     gate: GateResult | None = None
     """The gate's judgement, once the run has judged the report (None before)."""
 

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import Self
 
 FORMAT_VERSION = 1
 
@@ -30,19 +32,20 @@ SECTOR_CODES = (
     "municipal", "community", "settlement", "language", "association", "employment",
     "economic-development", "federal", "provincial", "employer", "school", "health", "police",
     "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
-    "indigenous", "justice", "funder", "lived-experience",
+    "indigenous", "justice", "funder", "lived-experience", "emergency",
 )  # fmt: skip
 
 Sector = Literal[
     "municipal", "community", "settlement", "language", "association", "employment",
     "economic-development", "federal", "provincial", "employer", "school", "health", "police",
     "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
-    "indigenous", "justice", "funder", "lived-experience",
+    "indigenous", "justice", "funder", "lived-experience", "emergency",
 ]  # fmt: skip
 Province = Literal["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 ApplicantType = Literal[
     "municipality", "regional-government", "community-organization", "provincial-government",
-    "federal-government", "business", "school-board", "individual",
+    "federal-government", "business", "school-board", "individual", "educational-institution",
+    "international-organization",
 ]  # fmt: skip
 Role = Literal["chair", "co-chair", "member", "observer", "ex-officio"]
 
@@ -76,8 +79,31 @@ Text = Annotated[str, Field(min_length=1)]
 Count = Annotated[int, Field(ge=0)]
 
 
+def _a_path_a_folder_can_hold(path: str) -> str:
+    # Such a path names no file anywhere, and the file system refuses to look it up at all
+    # (a NUL is a ValueError, an overlong name an OSError) instead of saying it is missing.
+    if _CONTROL.search(path):
+        raise PydanticCustomError("path_control_character", "A file path cannot hold control characters")
+    if len(path.encode("utf-8", "surrogatepass")) > _PATH_MAX or any(
+        len(part.encode("utf-8", "surrogatepass")) > _NAME_MAX for part in re.split(r"[/\\]", path)
+    ):
+        raise PydanticCustomError("path_too_long", "The path is longer than a file system allows")
+    return path
+
+
+EvidencePath = Annotated[Text, AfterValidator(_a_path_a_folder_can_hold)]
+"""A document's path, relative to the proposal."""
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Centre(_Section):
+    """One of the communities a zonal partnership (ZIP) pools."""
+
+    name: Text
+    population: Count | None = None
 
 
 class Community(_Section):
@@ -87,6 +113,15 @@ class Community(_Section):
     province: Province | None = None
     population: Count | None = None
     newcomers: Count | None = None
+    population_source: Text | None = Field(default=None, description="Where `population` comes from.")
+    newcomers_source: Text | None = Field(default=None, description="Where `newcomers` comes from.")
+    francophone_minority: bool | None = Field(
+        default=None, description="A francophone minority community lives in the catchment."
+    )
+    few_settlement_agencies: bool | None = Field(
+        default=None, description="The catchment has few immigrant-serving agencies."
+    )
+    centres: list[Centre] = Field(default=[], description="For a zonal partnership: every centre it pools.")
 
 
 class Endorsement(_Section):
@@ -95,24 +130,9 @@ class Endorsement(_Section):
     by: Text
     form: Literal["council-resolution", "letter"]
     date: IsoDate | None = None
-    evidence: Text | None = Field(
+    evidence: EvidencePath | None = Field(
         default=None, description="Path to the endorsement document, relative to the proposal."
     )
-
-    @field_validator("evidence")
-    @classmethod
-    def _a_path_a_folder_can_hold(cls, path: str | None) -> str | None:
-        # Such a path names no file anywhere, and the file system refuses to look it up at all
-        # (a NUL is a ValueError, an overlong name an OSError) instead of saying it is missing.
-        if path is None:
-            return path
-        if _CONTROL.search(path):
-            raise PydanticCustomError("path_control_character", "A file path cannot hold control characters")
-        if len(path.encode("utf-8", "surrogatepass")) > _PATH_MAX or any(
-            len(part.encode("utf-8", "surrogatepass")) > _NAME_MAX for part in re.split(r"[/\\]", path)
-        ):
-            raise PydanticCustomError("path_too_long", "The path is longer than a file system allows")
-        return path
 
 
 class Applicant(_Section):
@@ -134,19 +154,17 @@ class Applicant(_Section):
         return year
 
 
-class Member(_Section):
-    """One organization on the Partnership Council."""
+class _InSectors(_Section):
+    """An organization with one or more sector codes, given as `sectors` or `sector`."""
 
     organization: Text
     sectors: list[Sector] | None = Field(default=None, min_length=1)
     sector: Sector | list[Sector] | None = Field(
         default=None, description="Shorthand for `sectors` with one code (or a list)."
     )
-    role: Role = "member"
-    representative: Text | None = None
 
     @model_validator(mode="after")
-    def _one_sector_field(self) -> Member:
+    def _one_sector_field(self) -> Self:
         if self.sectors is not None and self.sector is not None:
             raise PydanticCustomError("sector_twice", "Give either `sector` or `sectors`, not both")
         if self.sectors is None and self.sector is None:
@@ -165,11 +183,26 @@ class Member(_Section):
         return (self.sector,) if self.sector else ()
 
 
+class Member(_InSectors):
+    """One organization on the Partnership Council."""
+
+    role: Role = "member"
+    representative: Text | None = None
+
+
+class AdvisoryTable(_Section):
+    """A table that advises the council, such as one where newcomers speak for themselves."""
+
+    name: Text
+    description: Text | None = None
+
+
 class Council(_Section):
     """The Partnership Council."""
 
     name: Text | None = None
     members: list[Member] = []
+    advisory_tables: list[AdvisoryTable] = []
 
 
 class CoordinatingStructure(_Section):
@@ -188,12 +221,58 @@ class Support(_Section):
     value: Annotated[int | float, Field(ge=0, allow_inf_nan=False, description="Value in CAD.")] | None = None
 
 
+class MunicipalLetter(_Section):
+    """The municipality's letter saying how it will take part in the partnership."""
+
+    by: Text | None = None
+    role: Literal["member", "observer", "informed"] | None = Field(
+        default=None, description="Member of the council, observer, or kept informed."
+    )
+    date: IsoDate | None = None
+    evidence: EvidencePath | None = Field(
+        default=None, description="Path to the letter, relative to the proposal."
+    )
+
+
 class Municipality(_Section):
     """What the municipality commits to."""
 
     coordinating_structures: list[CoordinatingStructure] = []
     liaison_intent: Text | None = None
     support: list[Support] = []
+    letter: MunicipalLetter | None = None
+
+
+class PartnerSupport(_InSectors):
+    """Support from a partner in a named sector: a signature, a letter, or a multi-sector meeting."""
+
+    form: Literal["letter", "signature", "meeting"] | None = None
+    date: IsoDate | None = None
+    evidence: EvidencePath | None = Field(
+        default=None, description="Path to the document, relative to the proposal."
+    )
+
+
+DirectService = Literal[
+    "language-training", "employment", "information-orientation", "needs-assessment",
+    "community-connections",
+]  # fmt: skip
+
+
+class Partnership(_Section):
+    """What kind of partnership is proposed, and for how long."""
+
+    kind: Literal["lip", "zip"] | None = Field(
+        default=None, description="A local (lip) or a zonal (zip) immigration partnership."
+    )
+    status: Literal["new", "existing"] | None = Field(
+        default=None, description="A partnership to set up, or an existing one renewing."
+    )
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    direct_services: list[DirectService] = Field(
+        default=[], description="Direct services bundled in the same proposal."
+    )
 
 
 class Engagement(_Section):
@@ -201,6 +280,38 @@ class Engagement(_Section):
 
     kind: Literal["media-campaign", "public-education"]
     description: Text | None = None
+
+
+class CommunityPlan(_Section):
+    """The plan of several years the council writes (also: strategic plan, settlement strategy)."""
+
+    years: Annotated[int, Field(ge=1)] | None = None
+    description: Text | None = None
+
+
+class Objective(_Section):
+    """One of the call's objectives, and how the proposal addresses it."""
+
+    objective: Literal["service-access", "labour-market", "awareness-capacity", "partnership-planning"]
+    description: Text | None = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.objective,)
+
+
+class Priority(_Section):
+    """One of the funder's priorities, and what the proposal does for it."""
+
+    priority: Literal[
+        "indigenous-newcomer", "housing", "health", "mental-health", "gba-plus", "anti-racism",
+        "gender-equality", "reconciliation",
+    ]  # fmt: skip
+    description: Text | None = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.priority,)
 
 
 class Plan(_Section):
@@ -212,6 +323,17 @@ class Plan(_Section):
     settlement_strategy: Text | None = None
     action_plan: Text | None = None
     funders: list[Text] = []
+    terms_of_reference: Text | None = None
+    community_plan: CommunityPlan | None = None
+    monitoring: Text | None = Field(
+        default=None, description="How the council monitors and evaluates its impact on the community."
+    )
+    outcomes: Text | None = Field(
+        default=None,
+        description="How the plan serves the funder's expected outcomes (a logic model).",
+    )
+    reporting: Text | None = Field(default=None, description="How the council reports each year.")
+    objectives: list[Objective] = []
 
 
 def _one_applicant(value: Any) -> Any:
@@ -241,3 +363,8 @@ class Proposal(_Section):
     public_engagement: list[Engagement] = []
     mission: Text | None = None
     plan: Plan | None = None
+    partnership: Partnership | None = None
+    partner_support: list[PartnerSupport] = Field(
+        default=[], description="Multi-sector support for a new partnership."
+    )
+    priorities: list[Priority] = []

@@ -29,7 +29,7 @@ from lipcheck.paths import shown_path, within, working_folder
 from lipcheck.render import ReportFormat
 
 if TYPE_CHECKING:
-    from lipcheck.pack import Pack
+    from lipcheck.packs import Pack
 
 
 STDOUT = "-"
@@ -89,16 +89,14 @@ def render(
 
 
 def _json(reports: Sequence[Report], lang: str) -> str:
-    """The same document `lipcheck validate --format json` prints: one object, or a batch for several."""
+    """The same document `lipcheck validate --format json` prints: one object, whatever the count."""
     from lipcheck.findings import Summary
     from lipcheck.render import json
 
-    if len(reports) == 1:
-        return json.render_report(reports[0], lang)
     summary = Summary()
     for report in reports:
         summary.count(report.verdict, report.gate is None or report.gate.passed)
-    items = ",\n".join(json.batch_item(report, lang) for report in reports)
+    items = ",\n".join(json.batch_item(report, lang, indent=len(reports) == 1) for report in reports)
     parts = [json.batch_start(), items, json.batch_end(summary, lang)]
     return "".join(parts)
 

@@ -13,11 +13,10 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
-from lipcheck.pack import Pack, available_packs, load_pack
+from lipcheck.packs import Pack, load_pack
+from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path
 from lipcheck.validation import validate
-
-DEFAULT_PACK = "lip-2012"
 
 
 @dataclass
@@ -67,21 +66,23 @@ def assess(
                 "unknown-call",
                 Message("unknown-call", {"call": proposal.call}),
                 document.positions.value(("call",)),
-                Message("hint.packs", {"packs": ", ".join(available_packs())}),
+                unknown_hint(shipped_only=True),
             )
             return _invalid(shown_as, default, (unknown,))
-    results = engine.check(pack, proposal, document.positions, Context(folder, today))
-    total = scoring.score(results)
+    results = scoring.scaled(engine.check(pack, proposal, document.positions, Context(folder, today)))
+    earned, possible = scoring.points(results)
     return Report(
         path=shown_as,
         pack_id=pack.id,
         pack_version=pack.version,
-        score=total,
+        score=scoring.score(results),
+        earned=earned,
+        possible=possible,
         verdict=scoring.verdict(results, pack.thresholds),
         thresholds=_thresholds(pack),
         results=results,
         fixes=scoring.fixes_to_ready(results, pack.thresholds),
-        notes=_notes(proposal),
+        notes=_notes(proposal, pack),
         title=proposal.title,
         coverage=coverage(pack, proposal),
     )
@@ -103,9 +104,10 @@ def _thresholds(pack: Pack) -> dict[str, float]:
     return {"ready": pack.thresholds.ready, "nearly-ready": pack.thresholds.nearly_ready}
 
 
-def _notes(proposal: Proposal) -> tuple[Message, ...]:
-    if proposal.submitted is None:
-        return (Message("note.no-submitted"),)
+def _notes(proposal: Proposal, pack: Pack) -> tuple[Message, ...]:
+    """What the reader should know: without `submitted`, the pack's dated rules judge as of today."""
+    if proposal.submitted is None and pack.dated_rules:
+        return (Message("note.no-submitted", {"rules": ", ".join(pack.dated_rules)}),)
     return ()
 
 

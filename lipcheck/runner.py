@@ -118,7 +118,7 @@ class RunOptions:
     """Columns of the text report: the terminal's when there is one."""
     quiet: bool = False
     batch: bool = False
-    """Several files: JSON reports are rendered as items of one `reports` list."""
+    """Several files (a summary follows the text reports)."""
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,7 @@ def _render(report: Report, options: RunOptions) -> str:
     if options.output is OutputFormat.JSON:
         from lipcheck.render import json as json_render
 
-        if options.batch:
-            return json_render.batch_item(report, options.lang)
-        return json_render.render_report(report, options.lang)
+        return json_render.batch_item(report, options.lang, indent=not options.batch)
     from lipcheck.render import text as text_render
 
     if options.quiet:

@@ -1,16 +1,36 @@
-"""Weights and credits -> a score, a verdict, and the fewest fixes that reach `ready`."""
+"""Weights and credits -> earned and possible points, a score, a verdict, and the fewest fixes to `ready`.
+
+Score = 100 x earned / possible, where both sum over the major and minor rules that apply to the
+proposal: a not-applicable rule leaves the denominator, so a rule about zonal partnerships says
+nothing about a city's. When no rule that carries points applies, nothing asked of the proposal
+is missing: the score is 100 (0 of 0 points).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from lipcheck.findings import RuleResult, Severity, Status, Verdict
-from lipcheck.pack import Thresholds
+from lipcheck.findings import RuleResult, Severity, Status, Thresholds, Verdict
+
+
+def points(results: Sequence[RuleResult]) -> tuple[float, float]:
+    """Rule points earned and possible, over the rules that carry points and apply."""
+    applying = [r for r in results if r.weight and r.status is not Status.NOT_APPLICABLE]
+    return sum(r.points for r in applying), sum(r.weight for r in applying)
 
 
 def score(results: Sequence[RuleResult]) -> float:
-    """Sum of weight x credit over the rules that carry points: 0 to 100, unrounded."""
-    return sum(result.points for result in results)
+    """100 x earned / possible: 0 to 100, unrounded (100 when nothing that carries points applies)."""
+    earned, possible = points(results)
+    return 100.0 * earned / possible if possible else 100.0
+
+
+def scaled(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
+    """`results` with each one's `scale` set, so that its `gain` is in score points for this proposal."""
+    _, possible = points(results)
+    scale = 100.0 / possible if possible else 0.0
+    return tuple(dataclasses.replace(result, scale=scale) for result in results)
 
 
 def failed_blockers(results: Sequence[RuleResult]) -> list[str]:
@@ -32,8 +52,9 @@ def verdict(results: Sequence[RuleResult], thresholds: Thresholds) -> Verdict:
 def fixes_to_ready(results: Sequence[RuleResult], thresholds: Thresholds) -> tuple[str, ...]:
     """Every failed blocker, then the biggest gains until the score reaches `ready`.
 
-    Taking the largest gains first gives the fewest fixes: no k fixes can add more than the
-    k largest gains. Ties go to the rule listed first in the pack, so the answer is stable.
+    Gains are in score points (see `scaled`), so they add to the score directly. Taking the
+    largest gains first gives the fewest fixes: no k fixes can add more than the k largest
+    gains. Ties go to the rule listed first in the pack, so the answer is stable.
     """
     blockers = failed_blockers(results)
     total = score(results)

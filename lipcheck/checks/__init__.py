@@ -1,7 +1,9 @@
 """Check kinds: small modules that rule packs name in `check: {kind: ...}`.
 
 Each module defines `check(proposal, params, context) -> Outcome` and, when a rule may set
-options, `PARAMS`: the pydantic model of those options (default: `Params`, no options).
+options, `PARAMS`: the pydantic model of those options (default: `Params`, no options). A kind
+whose judgement depends on the proposal's `submitted` date (and so on today's, without one) sets
+`DATED = True`: a report on a proposal without `submitted` names the pack's rules of such kinds.
 A check says how far the proposal meets the rule and where to look; the engine stamps the
 rule's id, severity and weight.
 """
@@ -10,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import types
+import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from lipcheck.findings import Message, Status
 from lipcheck.loader import PathKey
@@ -36,6 +41,15 @@ KINDS = (
     "list_length",
     "duplicate_members",
     "evidence_files",
+    "groups_covered",
+    "province",
+    "partnership_term",
+    "nothing_listed",
+    "zip_centres",
+    "newcomer_voice",
+    "municipal_letter",
+    "community_plan",
+    "municipal_lead",
 )
 """The registry: every check kind a pack may name."""
 
@@ -45,6 +59,85 @@ class Params(BaseModel):
 
     # Built only when a pack is read from its files; a compiled pack sets options directly.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def a_field_of_the_format(dotted: str) -> str:
+    """`dotted`, a check option's path to a field (`name[]` for each entry of a list).
+
+    A path that names no field of the proposal format is refused when the pack is compiled,
+    rather than left to find nothing in every proposal.
+    """
+    section: Any = Proposal
+    steps = dotted.split(".")
+    for number, step in enumerate(steps):
+        name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
+        fields = section.model_fields if isinstance(section, type) and issubclass(section, BaseModel) else {}
+        if name not in fields:
+            raise _not_a_field("option.not-a-field", path=dotted, step=step)
+        inner = _inner(fields[name].annotation)
+        is_list = typing.get_origin(inner) is list
+        if each and not is_list:
+            raise _not_a_field("option.not-a-list", path=dotted, name=name)
+        if is_list and number < len(steps) - 1 and not each:
+            raise _not_a_field("option.a-list", path=dotted, name=name)
+        section = _inner(typing.get_args(inner)[0]) if is_list else inner
+    return dotted
+
+
+def _not_a_field(message_id: str, **args: str) -> PydanticCustomError:
+    # Read by the pack author when the pack is compiled, so the sentence comes from the catalogue.
+    from lipcheck.messages import text
+
+    return PydanticCustomError("field_path", text(message_id, **args).replace("{", "{{").replace("}", "}}"))
+
+
+def _inner(annotation: Any) -> Any:
+    """The type inside `Annotated[...]` and `X | None`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            choices = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(choices) != 1:
+                return annotation
+            annotation = choices[0]
+        else:
+            return annotation
+
+
+class Conditional(Params):
+    """Options of a kind whose rule applies only when one field of the proposal has one value."""
+
+    when: str | None = None
+    """A dotted field path, e.g. `partnership.status`; without it the rule always applies."""
+    equals: str | bool = True
+    """The value `when` must have for the rule to apply."""
+
+    @field_validator("when")
+    @classmethod
+    def _when_is_a_field(cls, when: str | None) -> str | None:
+        return None if when is None else a_field_of_the_format(when)
+
+    def does_not_apply(self, proposal: Proposal) -> Outcome | None:
+        """A not-applicable outcome when the proposal is outside the rule's condition, else None."""
+        if self.when is None:
+            return None
+        value = value_at(proposal, self.when)
+        if value == self.equals and type(value) is type(self.equals):
+            return None
+        return not_applicable(
+            "check.when.other",
+            field_path(self.when) if value is not None else (),
+            field=self.when,
+            wanted=_as_written(self.equals),
+            value=Message("check.when.not-given") if value is None else _as_written(value),
+        )
+
+
+def _as_written(value: object) -> str:
+    """A value as it is written in a proposal (YAML's `true`, not Python's `True`)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)
@@ -90,6 +183,28 @@ def graded(
 def load_kind(name: str) -> ModuleType:
     """The module of check kind `name`; the caller has checked that `name` is in KINDS."""
     return importlib.import_module(f"lipcheck.checks.{name}")
+
+
+def values_at(proposal: Proposal, dotted: str) -> list[tuple[PathKey, Any]]:
+    """Every value at a dotted path in which `name[]` steps into each entry of a list.
+
+    `partner_support[].evidence` gives each partner's evidence, with its path; absent sections
+    and missing values give nothing.
+    """
+    found: list[tuple[PathKey, Any]] = [((), proposal)]
+    for step in dotted.split("."):
+        name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
+        deeper: list[tuple[PathKey, Any]] = []
+        for path, value in found:
+            child = getattr(value, name, None)
+            if child is None:
+                continue
+            if each:
+                deeper += [((*path, name, index), entry) for index, entry in enumerate(child)]
+            else:
+                deeper.append(((*path, name), child))
+        found = deeper
+    return found
 
 
 def value_at(proposal: Proposal, dotted: str) -> Any:

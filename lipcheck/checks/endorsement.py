@@ -10,6 +10,10 @@ class EndorsementParams(Params):
     applies_to: tuple[ApplicantType, ...]
 
 
+DATED = True
+"""Judges against the submission date; without `submitted` it checks only that an endorsement exists."""
+
+
 def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Outcome:
     applicant = proposal.applicant
     if applicant is None or applicant.type not in params.applies_to:

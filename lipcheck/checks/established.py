@@ -11,6 +11,10 @@ class EstablishedParams(Params):
     min_years: int
 
 
+DATED = True
+"""Judges against the submission date; without `submitted` it counts years to today."""
+
+
 def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Outcome:
     applicant = proposal.applicant
     if applicant is None or applicant.type not in params.applies_to:

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from lipcheck.findings import Location, Report, Severity
 from lipcheck.messages import render, text
-from lipcheck.render import one_decimal
-from lipcheck.render.sentences import gate_line
+from lipcheck.render.sentences import gate_line, score_message
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 COMMAND = {
@@ -38,8 +37,8 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
                 message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
                 message += " ".join(result.remediation.split())
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
-        score = one_decimal(report.score) if report.score is not None else "–"
         verdict = text("verdict." + report.verdict.value, lang)
+        score = score_message(report)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
         lines.append(command("notice", report.path, None, "lipcheck", summary))
         if report.gate is not None and not report.gate.passed:

@@ -16,12 +16,13 @@ from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
-from lipcheck.messages import parts, text
+from lipcheck.messages import parts, render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
     Sentence,
     code_runs,
+    earned_of,
     gain,
     gate_line,
     missing_labels,
@@ -115,6 +116,8 @@ class ReportView:
     pack_id: str
     pack_version: str
     score: str
+    points: str | None
+    """`65.0 of 90.0 points`: the rule points behind the score."""
     score_percent: str | None
     verdict: str
     verdict_label: str
@@ -193,6 +196,7 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         pack_id=report.pack_id,
         pack_version=report.pack_version,
         score=score,
+        points=render(behind, lang) if (behind := earned_of(report)) else None,
         score_percent=None if report.score is None else _percent(report.score),
         verdict=report.verdict.value,
         verdict_label=text("verdict." + report.verdict.value, lang),

@@ -1,7 +1,8 @@
 """The machine-readable report: a documented, versioned JSON object (see docs/json-report.md).
 
-Several files stream as one object, `{"format": ..., "reports": [...], "summary": {...}}`,
-written piece by piece so memory stays flat however many files there are.
+Always one object, `{"format": ..., "reports": [...], "summary": {...}}`, for one file as for
+many, so a pipeline never branches on the count; it is written piece by piece so memory stays
+flat however many files there are.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from lipcheck.findings import Finding, GateResult, Location, Message, Report, Ru
 from lipcheck.messages import render
 from lipcheck.render.workflow_commands import JSON, defuse
 
-FORMAT = "lipcheck-report/1"
+FORMAT = "lipcheck-report/2"
 
 
 def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
@@ -21,7 +22,9 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
         "file": report.path,
         "title": report.title,
         "pack": {"id": report.pack_id, "version": report.pack_version},
-        "score": None if report.score is None else round(report.score, 2),
+        "score": _rounded(report.score),
+        "earned": _rounded(report.earned),
+        "possible": _rounded(report.possible),
         "verdict": report.verdict.value,
         "thresholds": dict(report.thresholds),
         "results": [_result(result, lang) for result in report.results],
@@ -49,16 +52,15 @@ def _gate_code(reason: Message) -> str:
     return reason.id.removeprefix("gate.").removesuffix("-many")
 
 
-def render_report(report: Report, lang: str = "en") -> str:
-    return _dump({"format": FORMAT, **report_object(report, lang)}) + "\n"
-
-
 def batch_start() -> str:
     return '{\n  "format": "' + FORMAT + '",\n  "reports": [\n'
 
 
-def batch_item(report: Report, lang: str = "en") -> str:
-    """One report of a batch, on one line: compact, and fast to write for thousands of files."""
+def batch_item(report: Report, lang: str = "en", indent: bool = False) -> str:
+    """One report of the `reports` list: on one line (compact, and fast to write for thousands of
+    files), or indented for a person reading the report on a single file."""
+    if indent:
+        return "\n".join("    " + line for line in _dump(report_object(report, lang)).split("\n"))
     item = json.dumps(report_object(report, lang), ensure_ascii=False, separators=(", ", ": "))
     return "    " + defuse(item, JSON)
 
@@ -87,6 +89,7 @@ def _result(result: RuleResult, lang: str) -> dict[str, Any]:
         "credit": round(result.credit, 4),
         "weight": result.weight,
         "points": round(result.points, 2),
+        "gain": round(result.gain, 2),
         "message": render(result.message, lang),
         "missing": list(result.missing),
         "location": _location(result.location),
@@ -101,6 +104,10 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "hint": render(finding.hint, lang) if finding.hint else None,
         "location": _location(finding.location),
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _location(location: Location | None) -> dict[str, int] | None:

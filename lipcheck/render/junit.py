@@ -71,6 +71,8 @@ def _suite(report: Report, lang: str) -> ET.Element:
         "title": report.title or "",
         "pack": f"{report.pack_id} {report.pack_version}",
         "score": one_decimal(report.score) if report.score is not None else "",
+        "earned": one_decimal(report.earned) if report.earned is not None else "",
+        "possible": one_decimal(report.possible) if report.possible is not None else "",
         "verdict": report.verdict.value,
         "fixes-to-ready": ", ".join(report.fixes),
     }

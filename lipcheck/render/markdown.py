@@ -23,6 +23,7 @@ from lipcheck.render.sentences import (
     gate_line,
     pack_text,
     points_message,
+    score_message,
     sector_label,
     to_ready_message,
     where_message,
@@ -125,12 +126,12 @@ def _overview(reports: Sequence[Report], lang: str) -> str:
 
 def _report(report: Report, lang: str, heading: str) -> str:
     verdict = text("verdict." + report.verdict.value, lang)
-    score = one_decimal(report.score) if report.score is not None else "–"
+    score = _say(score_message(report), lang)
     title = inline(as_text(report.title)) if report.title else _say(Message("out.untitled"), lang)
     ready = _say(Message("out.gauge.ready", {"points": f"{report.thresholds['ready']:g}"}), lang)
     nearly = _say(Message("out.gauge.nearly", {"points": f"{report.thresholds['nearly-ready']:g}"}), lang)
     lines = [
-        f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score} / 100, {verdict}",
+        f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score}, {verdict}",
         "",
         f"{inline(as_code(report.path))} · {_say(Message('out.pack'), lang)} "
         f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",

@@ -1,18 +1,103 @@
-"""Rule documentation from the pack itself: `lipcheck explain` and the generated docs/rules.md."""
+"""Rule documentation from the pack itself: `lipcheck packs`, `rules`, `explain`, and docs/rules/.
+
+python -m lipcheck.render.rule_reference docs    # writes docs/rules.md and docs/rules/<id>.md
+"""
 
 from __future__ import annotations
 
+import json
 import textwrap
+from collections.abc import Sequence
+from pathlib import Path
 
 from lipcheck.messages import text
-from lipcheck.pack import Pack, Rule
+from lipcheck.packs import Change, Pack, Rule
 from lipcheck.render.workflow_commands import TEXT, defuse
 
+PACKS_FORMAT = "lipcheck-packs/1"
+_LONG = ("title", "rationale", "remediation", "source", "reading")
+"""Fields whose change is named, not shown: they are paragraphs."""
 
-def explain_rule(rule: Rule, lang: str = "en") -> str:
-    weight = f"{rule.weight:g}" if rule.weight else "-"
+
+def change_text(change: Change, lang: str = "en") -> str:
+    """`weight 20 → 14`, `check.sectors changed`, `examples replaced`: one change, briefly."""
+    if change.field == "examples":
+        return text("explain.examples-replaced", lang)
+    if change.field in _LONG or len(change.before) + len(change.after) > 40:
+        return text("explain.field-changed", lang, field=change.field)
+    return f"{change.field} {change.before} → {change.after}"
+
+
+def changes_text(rule: Rule, lang: str = "en") -> str:
+    """What packs down the chain changed in `rule`, each change with the pack that made it."""
+    by_pack: dict[str, list[str]] = {}
+    for change in rule.changes:
+        by_pack.setdefault(change.pack, []).append(change_text(change, lang))
+    return "; ".join(f"{', '.join(changes)} ({pack})" for pack, changes in by_pack.items())
+
+
+def packs_table(packs: Sequence[Pack], lang: str = "en") -> str:
+    """`lipcheck packs`: one line a pack, with its version, parent, number of rules and years."""
+    rows = [(text("packs.id", lang), text("packs.version", lang), text("packs.extends", lang),
+             text("packs.rules", lang), text("packs.years", lang), text("packs.title", lang))]  # fmt: skip
+    for pack in packs:
+        years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
+        rows.append((pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title))
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
     lines = [
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def packs_json(packs: Sequence[Pack]) -> str:
+    """`lipcheck packs --format json`: the same facts, for scripts."""
+    listed = [
+        {
+            "id": pack.id,
+            "version": pack.version,
+            "title": pack.title,
+            "extends": pack.extends,
+            "rules": len(pack.rules),
+            "years": list(pack.years) if pack.years else None,
+        }
+        for pack in packs
+    ]
+    return json.dumps({"format": PACKS_FORMAT, "packs": listed}, indent=2, ensure_ascii=False) + "\n"
+
+
+def pack_heading(pack: Pack, chosen: str, lang: str = "en") -> str:
+    """Which pack `rules` and `explain` use, and why that one (`chosen`: `flag` or `default`)."""
+    parent = f" ({text('packs.extends', lang)} {pack.extends})" if pack.extends else ""
+    return text("explain.pack", lang, pack=f"{pack.id} {pack.version}", title=pack.title, parent=parent,
+                chosen=text("explain.chosen." + chosen, lang))  # fmt: skip
+
+
+def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
+    """`lipcheck rules`: each rule with severity, weight, the pack it comes from and what changed."""
+    lines = [pack_heading(pack, chosen, lang), ""]
+    width = max(len(rule.origin) for rule in pack.rules)
+    for rule in pack.rules:
+        weight = f"{rule.weight:g}" if rule.weight else "-"
+        line = f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title}"
+        if rule.changes:
+            line += f"  [{text('explain.changed', lang)}: {changes_text(rule, lang)}]"
+        lines.append(line)
+    # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
+    return defuse("\n".join(lines) + "\n", TEXT)
+
+
+def explain_rule(rule: Rule, pack: Pack | None = None, chosen: str = "default", lang: str = "en") -> str:
+    weight = f"{rule.weight:g}" if rule.weight else "-"
+    lines = [pack_heading(pack, chosen, lang), ""] if pack is not None else []
+    lines += [
         f"{rule.id}: {rule.title}",
+        f"{text('explain.from', lang)}: {rule.origin}",
+    ]
+    if rule.changes:
+        lines.append(f"{text('explain.changes', lang)}: {changes_text(rule, lang)}")
+    lines += [
         f"{text('explain.severity', lang)}: {rule.severity.value}",
         f"{text('explain.weight', lang)}: {weight}",
         f"{text('explain.check', lang)}: {_check(rule)}",
@@ -29,8 +114,43 @@ def explain_rule(rule: Rule, lang: str = "en") -> str:
     return defuse("\n".join(lines), TEXT)
 
 
+def rules_index(packs: Sequence[Pack]) -> str:
+    """docs/rules.md: the shipped packs, each linking to its own page."""
+    out = [
+        "# Rule reference",
+        "",
+        "<!-- Generated by `python -m lipcheck.render.rule_reference docs`; do not edit by hand. -->",
+        "",
+        "lipcheck ships one rule pack per call for proposals. A proposal names its call with `call:`;",
+        "`lipcheck validate --pack ID` chooses another. [packs.md](packs.md) describes the pack format, for",
+        "writing a pack of your own that extends one of these.",
+        "",
+        "| pack | version | extends | rules | years | title |",
+        "|---|---|---|---|---|---|",
+    ]
+    for pack in packs:
+        years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
+        out.append(
+            f"| [{pack.id}](rules/{pack.id}.md) | {pack.version} | {pack.extends or '–'} | {len(pack.rules)} "
+            f"| {years} | {pack.title} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def write_docs(folder: Path, packs: Sequence[Pack]) -> None:
+    """docs/rules.md and one page a pack under docs/rules/, removing pages of packs no longer shipped."""
+    (folder / "rules").mkdir(parents=True, exist_ok=True)
+    (folder / "rules.md").write_text(rules_index(packs), encoding="utf-8")
+    wanted = {f"{pack.id}.md" for pack in packs}
+    for page in (folder / "rules").glob("*.md"):
+        if page.name not in wanted:
+            page.unlink()
+    for pack in packs:
+        (folder / "rules" / f"{pack.id}.md").write_text(pack_reference(pack), encoding="utf-8")
+
+
 def pack_reference(pack: Pack) -> str:
-    """docs/rules.md: every rule of `pack` with its examples, generated so it never drifts."""
+    """docs/rules/<id>.md: every rule of `pack` with its examples, generated so it never drifts."""
     import yaml
 
     class _ExampleDumper(yaml.SafeDumper):
@@ -65,15 +185,23 @@ def pack_reference(pack: Pack) -> str:
     out = [
         f"# Rule reference: {pack.id} {pack.version}",
         "",
-        "<!-- Generated by `python -m lipcheck.render.rule_reference`; do not edit by hand. -->",
+        "<!-- Generated by `python -m lipcheck.render.rule_reference docs`; do not edit by hand. -->",
         "",
         f"**{pack.title}.** Source: {pack.source.strip()}",
         "",
-        "Each rule earns its weight times its credit (0 to 1); the score is the sum, out of 100. "
-        "Blockers and warnings carry no points: a failed blocker makes the proposal `ineligible`, "
-        "and warnings only point at housekeeping.",
+    ]
+    if pack.extends:
+        out += [f"Extends [{pack.extends}]({pack.extends}.md): each rule below says which pack it comes "
+                "from and what this pack changed.", ""]  # fmt: skip
+    if pack.years:
+        out += [f"The call covers {pack.years[0]} to {pack.years[1]}.", ""]
+    out += [
+        "Each rule earns its weight times its credit (0 to 1). The score is 100 × the points earned "
+        "÷ the points possible, over the major and minor rules that apply to the proposal: a rule "
+        "that is not applicable leaves both. Blockers and warnings carry no points: a failed blocker "
+        "makes the proposal `ineligible`, and warnings only point at housekeeping.",
         "",
-        f"Verdicts: `ready` at {thresholds.ready:g} points or more, `nearly-ready` at "
+        f"Verdicts: `ready` at a score of {thresholds.ready:g} or more, `nearly-ready` at "
         f"{thresholds.nearly_ready:g} or more, otherwise `not-ready`; `ineligible` when a blocker "
         "is unmet, whatever the score.",
         "",
@@ -104,6 +232,7 @@ def pack_reference(pack: Pack) -> str:
             f"Severity: {rule.severity.value}. Points: {points(rule.weight)}. "
             f"How it is checked: {_check(rule)}.",
             "",
+            *_provenance(rule, pack),
             rule.rationale.strip(),
             "",
             f"**How to meet it.** {rule.remediation.strip()}",
@@ -133,6 +262,20 @@ def pack_reference(pack: Pack) -> str:
     return "\n".join(out) + "\n"
 
 
+def _provenance(rule: Rule, pack: Pack) -> list[str]:
+    """For a pack that inherits: where the rule comes from and what this chain changed."""
+    if not pack.extends and rule.origin == pack.id:
+        return []
+    changed = f" Changed: {changes_text(rule)}." if rule.changes else ""
+    return [f"From {_from(rule, pack)}.{changed}", ""]
+
+
+def _from(rule: Rule, pack: Pack) -> str:
+    if rule.origin == "common":
+        return "the shared rules (`rules/common`)"
+    return "this pack" if rule.origin == pack.id else f"[{rule.origin}]({rule.origin}.md#{rule.id.lower()})"
+
+
 def _check(rule: Rule) -> str:
     options = rule.params.model_dump(mode="json")
     shown = ", ".join(
@@ -150,6 +293,9 @@ def _indent(paragraph: str) -> str:
 if __name__ == "__main__":
     import sys
 
-    from lipcheck.pack import load_pack
+    from lipcheck.packs import load_pack
+    from lipcheck.packs.registry import shipped_ids
 
-    sys.stdout.write(pack_reference(load_pack(sys.argv[1] if len(sys.argv) > 1 else "lip-2012")))
+    write_docs(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "docs"), [load_pack(pack) for pack in shipped_ids()]
+    )

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
 from lipcheck.messages import render, text
-from lipcheck.pack import Pack, Rule
+from lipcheck.packs import Pack, Rule
 from lipcheck.render.workflow_commands import JSON, defuse
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,8 +79,21 @@ def sarif_log(
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": {"reports": [_scores(report) for report in reports]},
             }
         ],
+    }
+
+
+def _scores(report: Report) -> dict[str, Any]:
+    """A proposal's score and the points behind it, as the JSON report gives them."""
+    return {
+        "file": report.path,
+        "pack": report.pack_id,
+        "verdict": report.verdict.value,
+        "score": None if report.score is None else round(report.score, 2),
+        "earned": None if report.earned is None else round(report.earned, 2),
+        "possible": None if report.possible is None else round(report.possible, 2),
     }
 
 
@@ -145,6 +158,7 @@ def _rule_result(
             "status": result.status.value,
             "points": round(result.points, 2),
             "weight": result.weight,
+            "gain": round(result.gain, 2),
             "missing": list(result.missing),
         },
     }

@@ -61,6 +61,27 @@ def as_code(words: str) -> Sentence:
     return [("`", False), (words, True), ("`", False)]
 
 
+def score_text(report: Report) -> str:
+    """The score with one decimal, or a dash for a proposal that has none (invalid)."""
+    return one_decimal(report.score) if report.score is not None else "–"
+
+
+def earned_of(report: Report) -> Message | None:
+    """`65.0 of 90.0 points`: the rule points behind the score; None for an invalid proposal."""
+    if report.earned is None or report.possible is None:
+        return None
+    args = {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)}
+    return Message("out.earned-of", args)
+
+
+def score_message(report: Report) -> Message:
+    """`72.2 / 100 (65.0 of 90.0 points)`, or `– / 100` for an invalid proposal."""
+    if report.earned is None or report.possible is None:
+        return Message("out.score-of", {"score": score_text(report)})
+    args = {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)}
+    return Message("out.score-points", {"score": score_text(report), **args})
+
+
 def to_ready(report: Report, lang: str) -> str:
     """The one sentence on the way to `ready`, as every report says it."""
     return render(to_ready_message(report), lang)
@@ -96,6 +117,7 @@ def gain(result: RuleResult, lang: str) -> str:
 
 
 def gain_message(result: RuleResult) -> Message:
+    """`+8.6 points`: score points (out of 100) the proposal gains by meeting the rule fully."""
     if result.severity is Severity.BLOCKER:
         return Message("out.blocker")
     return Message("out.gain", {"points": one_decimal(result.gain)})

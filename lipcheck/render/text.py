@@ -12,7 +12,7 @@ import re
 from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import gate_line, to_ready
+from lipcheck.render.sentences import earned_of, gate_line, to_ready
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 Segment = tuple[str, str]
@@ -135,7 +135,9 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
     score: Line = [
         (f"{text('report.score', lang)} ", ""),
         (one_decimal(report.score) if report.score is not None else "-", "bold"),
-        (" / 100   ", ""),
+        (" / 100", ""),
+        *([(f" ({render(behind, lang)})", "")] if (behind := earned_of(report)) else []),
+        ("   ", ""),
         (text("verdict." + report.verdict.value, lang).upper(), _VERDICT_STYLE[report.verdict]),
     ]
     if report.score is not None:

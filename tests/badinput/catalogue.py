@@ -458,7 +458,7 @@ def output_folder_second(folder: Path, undo: list[Callable[[], None]]) -> str:
 
 
 def _pack_copy(folder: Path) -> Path:
-    from lipcheck.pack import packs_folder
+    from lipcheck.packs.registry import packs_folder
 
     pack = folder / "pack"
     shutil.copytree(packs_folder() / "lip-2012", pack)
@@ -476,6 +476,66 @@ def rule_unknown_key(folder: Path, undo: list[Callable[[], None]]) -> str:
     pack = _pack_copy(folder)
     rule = pack / "LIP001.yaml"
     rule.write_text(rule.read_text(encoding="utf-8").replace("severity:", "severty:", 1), encoding="utf-8")
+    return _example(folder)
+
+
+def _pack_edit(folder: Path, file: str, old: str, new: str) -> Path:
+    pack = _pack_copy(folder)
+    path = pack / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return pack
+
+
+def pack_shadowing_shipped(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A pull request adds `lip-2012/` that would pass anything: `--pack lip-2012` must not take it."""
+    _pack_edit(folder, "pack.yaml", "ready: 80", "ready: 1").rename(folder / "lip-2012")
+    return _example(folder, text=(ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8"))
+
+
+def pack_folder_bare_name(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_copy(folder)
+    return _example(folder)
+
+
+def pack_weight_true(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "LIP101.yaml", "weight: 20", "weight: true")
+    return _example(folder)
+
+
+def pack_weight_text(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "LIP101.yaml", "weight: 20", "weight: '20'")
+    return _example(folder)
+
+
+def pack_weight_nan(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "LIP101.yaml", "weight: 20", "weight: .nan")
+    return _example(folder)
+
+
+def pack_weight_1e400(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "LIP101.yaml", "weight: 20", "weight: 1.0e+400")
+    return _example(folder)
+
+
+def pack_weight_negative(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "LIP101.yaml", "weight: 20", "weight: -20")
+    return _example(folder)
+
+
+def pack_thresholds_reversed(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "pack.yaml", "nearly-ready: 60", "nearly-ready: 90")
+    return _example(folder)
+
+
+def pack_threshold_over_100(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "pack.yaml", "ready: 80", "ready: 180")
+    return _example(folder)
+
+
+def pack_threshold_inf(folder: Path, undo: list[Callable[[], None]]) -> str:
+    _pack_edit(folder, "pack.yaml", "ready: 80", "ready: .inf")
     return _example(folder)
 
 
@@ -530,5 +590,15 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         output_folder_second,
         pack_unknown_key,
         rule_unknown_key,
+        pack_shadowing_shipped,
+        pack_folder_bare_name,
+        pack_weight_true,
+        pack_weight_text,
+        pack_weight_nan,
+        pack_weight_1e400,
+        pack_weight_negative,
+        pack_thresholds_reversed,
+        pack_threshold_over_100,
+        pack_threshold_inf,
     )
 }

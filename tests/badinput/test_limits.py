@@ -26,7 +26,7 @@ LIMITS = [
 def _codes(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
     code = main(argv)
     out = capsys.readouterr().out
-    report = json.loads(out)
+    (report,) = json.loads(out)["reports"]
     return code, [finding["code"] for finding in report["findings"]], out
 
 

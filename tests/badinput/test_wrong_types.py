@@ -26,6 +26,46 @@ def _base() -> dict[str, Any]:
     data = load_text(complete_text()).data
     data["applicant"]["endorsement"]["evidence"] = "evidence/resolution.pdf"
     data["council"]["members"].append({"organization": "Lethbridge Food Bank", "sector": "community"})
+    # The fields IRCC's 2024 call and Ontario's 2008 call added to format 1.
+    data["community"].update(
+        population_source="Statistics Canada, 2021 Census",
+        newcomers_source="IRCC permanent residents by destination",
+        francophone_minority=True,
+        few_settlement_agencies=False,
+        centres=[{"name": "Town of Coaldale", "population": 8771}],
+    )
+    data["council"]["advisory_tables"] = [{"name": "Newcomer Advisory Table", "description": "Meets monthly"}]
+    data["municipality"]["letter"] = {
+        "by": "City of Lethbridge",
+        "role": "member",
+        "date": "2024-01-20",
+        "evidence": "evidence/letter.pdf",
+    }
+    data["partnership"] = {
+        "kind": "lip",
+        "status": "new",
+        "start": "2025-04-01",
+        "end": "2028-03-31",
+        "direct_services": ["language-training"],
+    }
+    data["partner_support"] = [
+        {
+            "organization": "Alberta Health Services",
+            "sectors": ["health"],
+            "form": "letter",
+            "date": "2024-01-10",
+            "evidence": "evidence/ahs.pdf",
+        }
+    ]
+    data["plan"].update(
+        terms_of_reference="Adopted by the council",
+        community_plan={"years": 3, "description": "A three-year plan"},
+        monitoring="Yearly indicators",
+        outcomes="A logic model",
+        reporting="An annual report",
+        objectives=[{"objective": "labour-market", "description": "Employer outreach"}],
+    )
+    data["priorities"] = [{"priority": "housing", "description": "A housing table"}]
     return data
 
 
@@ -98,7 +138,7 @@ def test_wrong_type(
     code = main(["validate", "--format", "json", "proposal.yaml"])
     out, err = capsys.readouterr()
     assert code == 1, err
-    report = json.loads(out)
+    (report,) = json.loads(out)["reports"]
     assert report["verdict"] == "invalid"
     line, column = _mark(text, path)
     located = [f for f in report["findings"] if f["location"] == {"line": line, "column": column}]

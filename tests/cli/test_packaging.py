@@ -27,7 +27,7 @@ def test_an_installed_wheel_finds_its_rule_packs(tmp_path: Path, monkeypatch: py
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
-        [sys.executable, "-c", "import lipcheck.pack as p; print(p.packs_folder())"],
+        [sys.executable, "-c", "import lipcheck.packs.registry as p; print(p.packs_folder())"],
         capture_output=True, text=True, cwd=elsewhere, env=env, check=True,
     )  # fmt: skip
     assert Path(where.stdout.strip()).is_relative_to(site)

@@ -19,7 +19,13 @@ EXPECTED = {
     "brooks-not-ready": ("not-ready", 1),
     "wood-buffalo-ineligible": ("ineligible", 1),
     "saint-boniface-francophone": ("ready", 0),
+    # IRCC's 2024 call: a new zonal partnership, and a city LIP whose new-partnership rules do not apply.
+    "south-shore-zip-nearly-ready": ("nearly-ready", 1),
+    "hamilton-renewal-ready": ("ready", 0),
+    # Ontario's 2008 call.
+    "london-middlesex-2008-nearly-ready": ("nearly-ready", 1),
 }
+
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -44,7 +50,7 @@ def test_each_example_gets_its_verdict_and_exit_code(
     verdict, exit_code = expected
     code, out, _ = run(capsys, "--format", "json", example(name))
     assert code == exit_code
-    assert json.loads(out)["verdict"] == verdict
+    assert json.loads(out)["reports"][0]["verdict"] == verdict
 
 
 @pytest.mark.parametrize("name", EXPECTED)
@@ -61,8 +67,11 @@ def test_golden_json(capsys: pytest.CaptureFixture[str], name: str) -> None:
 
 def test_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "json", example("brooks-not-ready"))
-    report = json.loads(out)
-    assert report["format"] == "lipcheck-report/1"
+    document = json.loads(out)
+    assert list(document) == ["format", "reports", "summary"]
+    assert document["format"] == "lipcheck-report/2"
+    (report,) = document["reports"]
+    assert document["summary"]["files"] == 1
     assert report["pack"] == {"id": "lip-2012", "version": "1.0.0"}
     assert 0 <= report["score"] <= 100
     rules = [r["rule"] for r in report["results"]]
@@ -71,15 +80,18 @@ def test_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
         assert set(result) >= {"rule", "status", "credit", "weight", "points", "message", "location"}
         assert result["status"] in {"met", "partial", "unmet", "not-applicable"}
         assert result["points"] == pytest.approx(result["weight"] * result["credit"], abs=0.01)
-    assert sum(r["points"] for r in report["results"]) == pytest.approx(report["score"], abs=0.05)
+    assert sum(r["points"] for r in report["results"]) == pytest.approx(report["earned"], abs=0.05)
+    applying = [r for r in report["results"] if r["status"] != "not-applicable"]
+    assert sum(r["weight"] for r in applying) == pytest.approx(report["possible"])
+    assert report["score"] == pytest.approx(100 * report["earned"] / report["possible"], abs=0.01)
 
 
 def test_several_files_give_one_object_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "json", *(example(n) for n in EXPECTED))
     batch = json.loads(out)
     assert [r["verdict"] for r in batch["reports"]] == [v for v, _ in EXPECTED.values()]
-    assert batch["summary"]["files"] == 5
-    assert batch["summary"]["verdicts"]["ready"] == 2
+    assert batch["summary"]["files"] == len(EXPECTED)
+    assert batch["summary"]["verdicts"]["ready"] == [v for v, _ in EXPECTED.values()].count("ready")
     assert code == 1
 
 
@@ -89,10 +101,10 @@ def test_an_invalid_proposal_still_gets_a_json_object(
     broken = tmp_path / "p.yaml"
     broken.write_text("lipcheck: 1\ncouncl: {}\ncommunity: {name: X, province: ONT}\n")
     code, out, _ = run(capsys, "--format", "json", str(broken))
-    report = json.loads(out)
+    (report,) = json.loads(out)["reports"]
     assert code == 1
     assert report["verdict"] == "invalid"
-    assert report["score"] is None
+    assert report["score"] is None and report["earned"] is None and report["possible"] is None
     assert [(f["location"]["line"], f["location"]["column"]) for f in report["findings"]] == [(2, 1), (3, 32)]
     assert report["findings"][0]["hint"] == "did you mean `council`?"
 
@@ -168,6 +180,42 @@ def test_a_proposal_answering_an_unknown_call_is_invalid(
     proposal.write_text("lipcheck: 1\ncall: lip-2099\n")
     code, out, _ = run(capsys, str(proposal))
     assert code == 1 and "lip-2099" in out and ":2:7" in out
+    # A proposal may name only a shipped pack: the hint lists those and never offers a folder.
+    assert "shipped packs: ircc-2024, lip-2012, ontario-2008" in out
+    assert "folder" not in out.split("lip-2099", 1)[1]
+
+
+UNDATED = (
+    "lipcheck: 1\napplicant: {name: A, type: community-organization, established: 2020,"
+    " endorsement: {by: City of X, form: letter}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("removed", "named"),
+    [
+        ([], "LIP003, LIP004 judge dates as of today"),
+        (["LIP003"], "LIP004 judge dates"),
+        (["LIP003", "LIP004"], None),
+    ],
+)
+def test_the_note_on_an_undated_proposal_names_the_packs_dated_rules(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, removed: list[str], named: str | None
+) -> None:
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "pack.yaml").write_text(
+        f"id: mine\nversion: '1'\ntitle: t\nsource: s\nextends: lip-2012\nremove: [{', '.join(removed)}]\n"
+    )
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text(UNDATED)
+    _, out, _ = run(capsys, "--format", "json", "--pack", str(tmp_path / "pack"), str(proposal))
+    (report,) = json.loads(out)["reports"]
+    assert report["pack"]["id"] == "mine"
+    if named is None:
+        assert report["notes"] == []
+    else:
+        (note,) = report["notes"]
+        assert note.startswith("no submission date: ") and named in note
 
 
 def test_quiet_prints_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,7 +240,7 @@ def test_without_submitted_the_report_says_years_count_from_today(
         " endorsement: {by: City of X, form: letter}}\n"
     )
     _, out, _ = run(capsys, "--format", "json", str(proposal))
-    report = json.loads(out)
+    (report,) = json.loads(out)["reports"]
     lip004 = next(r for r in report["results"] if r["rule"] == "LIP004")
     assert lip004["status"] == "unmet" and "today" in lip004["message"]
     assert report["verdict"] == "ineligible" and report["notes"]
@@ -211,7 +259,7 @@ class TestOtherCommands:
     def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "lip102"]) == 0
         out = capsys.readouterr().out
-        assert out.startswith("LIP102: ") and "francophone" in out
+        assert out.startswith("Pack lip-2012 1.0.0: ") and "\nLIP102: " in out and "francophone" in out
 
     def test_explain_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "LIP999"]) == 2
@@ -220,7 +268,10 @@ class TestOtherCommands:
     def test_python_dash_m(self) -> None:
         done = subprocess.run(
             [sys.executable, "-m", "lipcheck", "validate", "--today", TODAY, example("lethbridge-ready")],
-            capture_output=True, text=True, cwd=ROOT, check=False,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         assert "READY" in done.stdout
@@ -243,4 +294,22 @@ def test_the_user_may_name_a_pack_folder(
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
     proposal = EXAMPLES / "lethbridge-ready.yaml"
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "--pack", "mypack", str(proposal))[0] == 0
+    assert run(capsys, "--pack", "./mypack", str(proposal))[0] == 0
+    assert run(capsys, "--pack", str(tmp_path / "mypack"), str(proposal))[0] == 0
+
+
+def test_a_pack_named_without_a_path_is_always_a_shipped_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pull request that adds a folder `lip-2012/` (or `mypack/`) cannot choose its own rules.
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "lip-2012")
+    shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
+    lenient = tmp_path / "lip-2012" / "pack.yaml"
+    lenient.write_text(lenient.read_text(encoding="utf-8").replace("ready: 80", "ready: 1"), encoding="utf-8")
+    proposal = EXAMPLES / "brooks-not-ready.yaml"
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "--pack", "lip-2012", "-q", str(proposal))[0] == 1
+    code, _, err = run(capsys, "--pack", "mypack", str(proposal))
+    assert code == 2
+    assert "no rule pack `mypack`" in err
+    assert "./mypack" not in err and "shipped packs: ircc-2024, lip-2012, ontario-2008" in err

@@ -13,8 +13,9 @@ from jsonschema import Draft202012Validator
 
 from lipcheck.loader import Limits, load_text
 from lipcheck.model import Proposal
-from lipcheck.pack import load_pack
-from lipcheck.render.rule_reference import pack_reference
+from lipcheck.packs import load_pack
+from lipcheck.packs.registry import shipped_ids
+from lipcheck.render.rule_reference import pack_reference, rules_index
 from lipcheck.schema import schema_json
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -22,7 +23,7 @@ DOCS = ROOT / "docs"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 REGENERATE = {
     "proposal.schema.json": ".venv/bin/lipcheck schema > docs/proposal.schema.json",
-    "rules.md": ".venv/bin/python -m lipcheck.render.rule_reference > docs/rules.md",
+    "rules.md": ".venv/bin/python -m lipcheck.render.rule_reference docs",
 }
 # A fenced YAML block in the prose docs that starts with the format version is a whole proposal.
 _PROPOSAL_BLOCK = re.compile(r"```yaml\n(lipcheck: 1\n.*?)```", re.DOTALL)
@@ -54,10 +55,25 @@ def test_schema_is_current() -> None:
     )
 
 
-def test_rule_reference_is_current() -> None:
-    assert _committed("rules.md") == pack_reference(load_pack("lip-2012")), (
+PACKS = [load_pack(pack_id) for pack_id in shipped_ids()]
+
+
+def test_rule_reference_index_is_current() -> None:
+    assert _committed("rules.md") == rules_index(PACKS), (
         f"docs/rules.md is stale; run `{REGENERATE['rules.md']}`"
     )
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda pack: pack.id)
+def test_each_shipped_pack_has_a_current_page(pack: Any) -> None:
+    page = DOCS / "rules" / f"{pack.id}.md"
+    assert page.is_file() and page.read_text(encoding="utf-8") == pack_reference(pack), (
+        f"docs/rules/{pack.id}.md is stale; run `{REGENERATE['rules.md']}`"
+    )
+
+
+def test_no_page_for_a_pack_that_is_not_shipped() -> None:
+    assert sorted(page.stem for page in (DOCS / "rules").glob("*.md")) == [pack.id for pack in PACKS]
 
 
 def test_there_are_examples() -> None:

@@ -163,9 +163,14 @@ def _overrides(text: SearchStrategy[str]) -> dict[tuple[type[BaseModel], str], S
         (model.Proposal, "call"): st.just("lip-2012"),
         (model.Applicant, "established"): st.integers(1600, dt.date.today().year),
         (model.Endorsement, "evidence"): _EVIDENCE,
-        (model.Member, "sector"): None,
-        (model.Member, "sectors"): None,
+        (model.MunicipalLetter, "evidence"): _EVIDENCE,
+        (model.PartnerSupport, "evidence"): _EVIDENCE,
+        **{(section, name): None for section in _IN_SECTORS for name in ("sector", "sectors")},
     }
+
+
+# Sections that name an organization with `sector` or `sectors` (exactly one of them).
+_IN_SECTORS = (model.Member, model.PartnerSupport)
 
 
 def for_model(section: type[BaseModel], text: SearchStrategy[str]) -> SearchStrategy[dict[str, Any]]:
@@ -178,7 +183,7 @@ def for_model(section: type[BaseModel], text: SearchStrategy[str]) -> SearchStra
             continue
         (required if info.is_required() else optional)[name] = strategy
     built = st.fixed_dictionaries(required, optional=optional)
-    if section is model.Member:
+    if section in _IN_SECTORS:
         sectors = st.lists(st.sampled_from(typing.get_args(model.Sector)), min_size=1, max_size=4)
         one = st.sampled_from(typing.get_args(model.Sector))
         either = st.one_of(

@@ -266,9 +266,10 @@ def test_json_report_gives_the_text_back_exactly(
 ) -> None:
     injection = INJECTIONS[name]
     monkeypatch.chdir(tmp_path)
-    report = json.loads(_report("json", _write(tmp_path, "proposal.yaml", _proposal(injection))))
+    proposal = _write(tmp_path, "proposal.yaml", _proposal(injection))
+    (report,) = json.loads(_report("json", proposal))["reports"]
     assert report["title"] == injection
-    invalid = json.loads(_report("json", _write(tmp_path, "bad.yaml", _invalid(injection))))
+    (invalid,) = json.loads(_report("json", _write(tmp_path, "bad.yaml", _invalid(injection))))["reports"]
     messages = " ".join(finding["message"] for finding in invalid["findings"])
     assert f"unknown key `{injection[:1000]}`" in messages
 
@@ -285,4 +286,4 @@ def test_a_hostile_file_name_is_data_too(tmp_path: Path, monkeypatch: pytest.Mon
     for fmt, shape in SHAPES.items():
         assert shape(_report(fmt, hostile)) == shape(_report(fmt, plain)), fmt
     assert not _TERMINAL_CONTROL.search(_report("text", hostile))
-    assert json.loads(_report("json", hostile))["file"] == hostile
+    assert json.loads(_report("json", hostile))["reports"][0]["file"] == hostile

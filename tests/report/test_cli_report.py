@@ -44,7 +44,7 @@ def test_default_format_is_html(lipcheck: Runner, tmp_path: Path) -> None:
 
 def test_other_formats_go_to_stdout(lipcheck: Runner) -> None:
     run = lipcheck("report", READY, "--format", "json")
-    assert json.loads(run.out)["verdict"] == "ready"
+    assert json.loads(run.out)["reports"][0]["verdict"] == "ready"
 
 
 def test_json_of_several_files_is_one_batch(lipcheck: Runner) -> None:

@@ -34,7 +34,7 @@ def test_one_command_per_gap(lipcheck: Runner) -> None:
     assert sum(line.startswith("::warning ") for line in lines) == 4  # LIP103, LIP403-405 are minor
     assert lines[-2] == (
         "::notice file=examples/brooks-not-ready.yaml,title=lipcheck::"
-        "examples/brooks-not-ready.yaml: score 44.0 / 100, not ready"
+        "examples/brooks-not-ready.yaml: score 44.0 / 100 (44.0 of 100.0 points), not ready"
     )
     assert lines[-1] == (
         "::error file=examples/brooks-not-ready.yaml,title=lipcheck gate::"

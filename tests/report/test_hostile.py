@@ -51,7 +51,7 @@ def test_markdown(lipcheck: Runner) -> None:
 
 
 def test_json(lipcheck: Runner) -> None:
-    document = json.loads(lipcheck("report", HOSTILE, "-f", "json").out)
+    (document,) = json.loads(lipcheck("report", HOSTILE, "-f", "json").out)["reports"]
     assert document["title"] == TITLE
     messages = [result["message"] for result in document["results"]]
     assert any(f"`{MEMBER}`" in message for message in messages)

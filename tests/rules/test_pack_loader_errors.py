@@ -9,7 +9,7 @@ import pytest
 
 from lipcheck.errors import LipcheckError
 from lipcheck.messages import render
-from lipcheck.pack import load_pack
+from lipcheck.packs import load_pack
 
 PACK_YAML = """\
 id: broken-pack

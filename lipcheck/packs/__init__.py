@@ -1,0 +1,124 @@
+"""Rule packs as a run uses them: compiled packs and rules, and `load_pack`, the one way to get one.
+
+A pack is read from its files (`files`), its inheritance resolved (`compile`), and the result kept
+between runs (`cache`); `registry` knows the shipped packs and what a `--pack` value names. Only
+this module and `cache` are imported on the start-up path: the file schemas and the compiler are
+imported on a cache miss.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from lipcheck import checks
+from lipcheck.findings import Severity, Thresholds
+
+if TYPE_CHECKING:
+    from lipcheck.packs.files import Examples
+
+PACK_FILE = "pack.yaml"
+COMMON = "common"
+"""The folder of shipped rule files that several packs include; it is not a pack."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a pack changed in a rule it inherited: `field` went from `before` to `after`."""
+
+    pack: str
+    """The id of the pack that made the change."""
+    field: str
+    """`weight`, `severity`, `title`, `examples`, ... or `check.<option>`."""
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule ready to run: its file's content with the check kind resolved and its options typed."""
+
+    id: str
+    title: str
+    severity: Severity
+    weight: float
+    kind: str
+    module: ModuleType
+    params: checks.Params
+    rationale: str
+    remediation: str
+    source: str
+    reading: str | None
+    file: Path
+    """The rule file."""
+    origin: str = ""
+    """The pack whose folder holds the rule file (`common` for a shared rule)."""
+    changes: tuple[Change, ...] = ()
+    """What packs down the chain changed, in the order they changed it."""
+    examples_file: Path | None = None
+    """The file holding the examples in force: the rule file, or a pack file that overrides them."""
+    examples_at: tuple[str, ...] = ("examples",)
+    """Where in `examples_file` they are."""
+
+    @functools.cached_property
+    def examples(self) -> Examples:
+        """The examples in force for this pack, read on demand (a compiled pack does not keep them)."""
+        from lipcheck.packs.files import read_examples
+
+        return read_examples(self.examples_file or self.file, self.examples_at)
+
+    @property
+    def dated(self) -> bool:
+        """The rule judges dates against the submission date, or against today when there is none."""
+        return bool(getattr(self.module, "DATED", False))
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A compiled pack: its identity, its thresholds and parameters, and its rules in report order."""
+
+    id: str
+    version: str
+    title: str
+    source: str
+    thresholds: Thresholds
+    parameters: Mapping[str, object]
+    rules: tuple[Rule, ...]
+    folder: Path
+    extends: str | None = None
+    """The parent's id, as the pack file names it."""
+    years: tuple[int, int] | None = None
+    """The first and last year the call covers."""
+
+    def rule(self, rule_id: str) -> Rule | None:
+        wanted = rule_id.upper()
+        return next((rule for rule in self.rules if rule.id == wanted), None)
+
+    @property
+    def dated_rules(self) -> tuple[str, ...]:
+        """Ids of the rules whose judgement counts from today when a proposal gives no `submitted`."""
+        return tuple(rule.id for rule in self.rules if rule.dated)
+
+
+def load_pack(name: str, shipped_only: bool = False) -> Pack:
+    """The pack `name` names: a shipped id, or (unless `shipped_only`) a folder written as a path.
+
+    `shipped_only` is for names a proposal gives (`call:`): a file under review must not be able
+    to point lipcheck at a folder of its choosing. Raises LipcheckError (exit 2) with every
+    problem of a broken pack at once.
+    """
+    from lipcheck.packs import cache, registry
+
+    folder = registry.resolve(name, shipped_only)
+    cached = cache.read(folder)
+    if cached is not None:
+        return cached
+    from lipcheck.packs.compile import compile_pack
+
+    pack, folders = compile_pack(folder)
+    cache.write(folder, pack, folders)
+    return pack
