@@ -134,7 +134,7 @@ def validate(
         if result.verdict is None:
             errors += 1
             summary.unreadable += 1
-            _diagnose_text(result.error or "", result.hint)
+            _diagnose_text(result.error or "", result.hint, result.details)
             continue
         summary.count(result.verdict)
         short += not result.passes
@@ -243,14 +243,18 @@ def _out(chunk: str) -> None:
 
 
 def _diagnose(error: LipcheckError) -> None:
-    _diagnose_text(render(error.message), render(error.hint) if error.hint else None)
+    details = tuple(render(detail) for detail in error.details)
+    _diagnose_text(render(error.message), render(error.hint) if error.hint else None, details)
 
 
-def _diagnose_text(message: str, hint: str | None) -> None:
-    # File names and values in a message come from the user: CI logs read stderr too.
+def _diagnose_text(message: str, hint: str | None, details: tuple[str, ...] = ()) -> None:
+    # File names and values in a message come from the user: CI logs read stderr too. Each line
+    # is made safe on its own, so a newline inside a file name stays escaped.
     from lipcheck.render.text import terminal_safe
 
     sys.stderr.write(f"lipcheck: {terminal_safe(message)}\n")
+    for detail in details:
+        sys.stderr.write(f"  {terminal_safe(detail)}\n")
     if hint:
         sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
 

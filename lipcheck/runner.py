@@ -69,14 +69,16 @@ class FileResult:
     passes: bool
     error: str | None = None
     hint: str | None = None
+    details: tuple[str, ...] = ()
 
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
         report = assess_file(path, path, options.packs, options.limits, options.today)
     except LipcheckError as error:
-        return FileResult(path, "", None, False, render(error.message, options.lang),
-                          render(error.hint, options.lang) if error.hint else None)  # fmt: skip
+        hint = render(error.hint, options.lang) if error.hint else None
+        details = tuple(render(detail, options.lang) for detail in error.details)
+        return FileResult(path, "", None, False, render(error.message, options.lang), hint, details)
     return FileResult(path, _render(report, options), report.verdict, options.gate.passes(report))
 
 
