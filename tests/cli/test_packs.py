@@ -175,3 +175,17 @@ def test_a_broken_shipped_pack_named_by_call_stops_lipcheck(
     code, _, err = run(capsys, "validate", str(proposal))
     assert code == 2
     assert "`LIP499` is not a rule of the parent pack" in err and "no rule pack" not in err
+
+
+@pytest.mark.parametrize("pack_id", shipped_ids())
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_every_example_proposal_runs_under_every_shipped_pack(
+    capsys: pytest.CaptureFixture[str], pack_id: str, example: str
+) -> None:
+    # A proposal written for one call still gets a report under another: no rule may crash on it.
+    code, out, err = run(capsys, "validate", "--today", TODAY, "--format", "json", "--pack", pack_id,
+                         str(EXAMPLES / example))  # fmt: skip
+    assert code in (0, 1), err
+    (report,) = json.loads(out)["reports"]
+    assert report["pack"]["id"] == pack_id
+    assert report["verdict"] != "invalid" or report["findings"]
