@@ -336,7 +336,7 @@ MESSAGES: dict[str, str] = {
     # Command-line help
     "help.app": "Check a Local Immigration Partnership proposal (YAML) against the call's best practices.",
     "help.version": "Show the version and exit.",
-    "help.pack": "Rule pack id or folder; default: the proposal's `call`.",
+    "help.pack": "Rule pack: a shipped id (`lipcheck packs`), or a folder written as a path (./my-pack); default: the proposal's `call`.",
     "help.lang": "Language of messages: {languages}.",
     "help.files": "Proposal files (default: proposal.yaml).",
     "help.fail-under": "Pass when the score is at least N (not `ready`).",
