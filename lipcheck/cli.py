@@ -143,7 +143,7 @@ def validate(
             if result.verdict is None:
                 errors += 1
                 summary.unreadable += 1
-                _diagnose_text(result.error or "", result.hint)
+                _diagnose_text(result.error or "", result.hint, result.details)
                 continue
             summary.count(result.verdict, result.passes)
             short += not result.passes
@@ -174,7 +174,6 @@ def validate(
 def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
     """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
     _check_lang(lang)
-    from lipcheck.render.text import terminal_safe
 
     loaded = _load(pack or DEFAULT_PACK)
     from lipcheck.render.rule_reference import rules_table
@@ -323,16 +322,22 @@ def _flush_stdout(code: int) -> int:
 
 
 def _diagnose(error: LipcheckError) -> None:
-    _diagnose_text(render(error.message), render(error.hint) if error.hint else None)
+    details = tuple(render(detail) for detail in error.details)
+    _diagnose_text(render(error.message), render(error.hint) if error.hint else None, details)
 
 
-def _diagnose_text(message: str, hint: str | None, prefix: str = "lipcheck: ") -> None:
-    # File names and values in a message come from the user: CI logs read stderr too.
+def _diagnose_text(
+    message: str, hint: str | None, details: tuple[str, ...] = (), prefix: str = "lipcheck: "
+) -> None:
+    # File names and values in a message come from the user: CI logs read stderr too. Each line
+    # is made safe on its own, so a newline inside a file name stays escaped.
     from lipcheck.render.text import terminal_safe
 
     if sys.stderr is None:
         return
     sys.stderr.write(f"{prefix}{terminal_safe(message)}\n")
+    for detail in details:
+        sys.stderr.write(f"  {terminal_safe(detail)}\n")
     if hint:
         sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
 
@@ -410,7 +415,9 @@ def report(
             if destination.path is None:
                 _out(content)
             else:
-                _diagnose_text(text("cli.report.written", lang, path=shown_path(destination.path)), None, "")
+                _diagnose_text(
+                    text("cli.report.written", lang, path=shown_path(destination.path)), None, prefix=""
+                )
         if summary_file is not None and summary_file.write_to is not None:
             summary = output.render(ReportFormat.MARKDOWN, reports, packs.loaded, lang)
             output.append_text(summary_file.write_to, summary + "\n")

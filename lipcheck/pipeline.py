@@ -13,7 +13,7 @@ from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
-from lipcheck.packs import Pack, load_pack
+from lipcheck.packs import Pack, PackError, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path
 from lipcheck.validation import validate
@@ -61,6 +61,8 @@ def assess(
     if packs.forced is None and proposal.call != default.id:
         try:
             pack = packs.get(proposal.call)
+        except PackError:
+            raise  # a shipped pack that is broken: lipcheck cannot run (exit 2), whatever the file
         except LipcheckError:
             unknown = Finding(
                 "unknown-call",

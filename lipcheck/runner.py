@@ -133,21 +133,25 @@ class FileResult:
     hint: str | None = None
     why: str | None = None
     """The `FAIL: ...` line when the file falls short (`--quiet` prints it on stderr)."""
+    details: tuple[str, ...] = ()
+    """Further lines under `error`: each problem of a broken rule pack."""
 
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
         report = assess_file(path, path, options.packs, options.limits, options.today)
     except LipcheckError as error:
-        return _unreadable(path, error.message, error.hint, options.lang)
+        return _unreadable(path, error, options.lang)
     report = options.gate.judged(report)
     assert report.gate is not None
     why = None if report.gate.passed else gate_line(report.gate, options.lang)
     return FileResult(path, _render(report, options), report.verdict, report.gate.passed, why=why)
 
 
-def _unreadable(path: str, message: Message, hint: Message | None, lang: str) -> FileResult:
-    return FileResult(path, "", None, False, render(message, lang), render(hint, lang) if hint else None)
+def _unreadable(path: str, error: LipcheckError, lang: str) -> FileResult:
+    hint = render(error.hint, lang) if error.hint else None
+    details = tuple(render(detail, lang) for detail in error.details)
+    return FileResult(path, "", None, False, render(error.message, lang), hint, details=details)
 
 
 def _render(report: Report, options: RunOptions) -> str:
@@ -245,7 +249,7 @@ def _after_break(
             yield from future.result()
             continue
         for path in chunk:
-            yield _unreadable(path, Message("run.worker-died", {"path": path}), hint, lang)
+            yield _unreadable(path, LipcheckError(Message("run.worker-died", {"path": path}), hint), lang)
             hint = None
 
 

@@ -58,7 +58,7 @@ class Params(BaseModel):
     """Base of every check kind's options: unknown options are refused."""
 
     # Built only when a pack is read from its files; a compiled pack sets options directly.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 def a_field_of_the_format(dotted: str) -> str:

@@ -16,7 +16,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from lipcheck import checks
-from lipcheck.findings import Severity, Thresholds
+from lipcheck.errors import LipcheckError
+from lipcheck.findings import Location, Message, Severity, Thresholds
 
 if TYPE_CHECKING:
     from lipcheck.packs.files import Examples
@@ -24,6 +25,41 @@ if TYPE_CHECKING:
 PACK_FILE = "pack.yaml"
 COMMON = "common"
 """The folder of shipped rule files that several packs include; it is not a pack."""
+
+
+@dataclass(frozen=True)
+class PackProblem:
+    """One thing wrong in a pack: where, what, and what might fix it."""
+
+    path: Path
+    location: Location
+    message: Message
+    hint: Message | None = None
+
+    def line(self) -> Message:
+        """`rule pack file PATH:LINE:COL: PROBLEM`, a did-you-mean folded in."""
+        problem = self.message
+        if self.hint is not None and self.hint.id == "hint.did-you-mean":
+            problem = Message("pack.problem-hinted", {"problem": self.message, "hint": self.hint})
+        where = {"path": str(self.path), "line": self.location.line, "column": self.location.column}
+        return Message("pack.invalid", {**where, "problem": problem})
+
+
+class PackError(LipcheckError):
+    """A pack that cannot be used (exit 2), with every problem found in it and the packs it extends."""
+
+    def __init__(self, problems: list[PackProblem]) -> None:
+        problems = sorted(problems, key=lambda p: (str(p.path), p.location.line, p.location.column))
+        self.problems = tuple(problems)
+        if len(problems) == 1:
+            only = problems[0]
+            message = Message("pack.invalid", {**only.line().args, "problem": only.message})
+            super().__init__(message, only.hint or Message("hint.pack-format"))
+        else:
+            details = tuple(problem.line() for problem in problems)
+            super().__init__(
+                Message("pack.problems", {"count": len(problems)}), Message("hint.pack-format"), details
+            )
 
 
 @dataclass(frozen=True)

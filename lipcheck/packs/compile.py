@@ -17,11 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lipcheck import checks
-from lipcheck.errors import LipcheckError
 from lipcheck.findings import Location, Message, Severity, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
-from lipcheck.messages import render
-from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, Rule, registry
+from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
 from lipcheck.packs.files import OverrideFile, PackFile, RuleFile, ThresholdsFile
 from lipcheck.validation import dotted
 
@@ -29,40 +27,6 @@ NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 """Severities that carry no points: their weight must be 0."""
 _RULE_FILE = re.compile(r"^[A-Z]+[0-9]{3}\.yaml$")
 _M = TypeVar("_M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class PackProblem:
-    """One thing wrong in a pack: where, what, and what might fix it."""
-
-    path: Path
-    location: Location
-    message: Message
-    hint: Message | None = None
-
-    def line(self) -> Message:
-        problem = render(self.message)
-        if self.hint is not None and self.hint.id == "hint.did-you-mean":
-            problem += f" ({render(self.hint)})"
-        where = {"path": str(self.path), "line": self.location.line, "column": self.location.column}
-        return Message("pack.invalid", {**where, "problem": problem})
-
-
-class PackError(LipcheckError):
-    """A pack that cannot be used, with every problem found in it."""
-
-    def __init__(self, problems: list[PackProblem]) -> None:
-        self.problems = tuple(problems)
-        if len(problems) == 1:
-            only = problems[0]
-            message = Message("pack.invalid", {**only.line().args, "problem": render(only.message)})
-            super().__init__(message, only.hint or Message("hint.pack-format"))
-        else:
-            lines = "".join(f"\n  {render(problem.line())}" for problem in problems)
-            super().__init__(
-                Message("pack.problems", {"count": len(problems), "problems": lines}),
-                Message("hint.pack-format"),
-            )
 
 
 @dataclass
@@ -422,7 +386,7 @@ def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | 
     """The assembled pack with parameters filled in, options typed and weights checked."""
     rules = [_rule(assembled.rules[rule_id], assembled.parameters, problems) for rule_id in assembled.order]
     carrying = [r for r in rules if r is not None and r.severity not in NO_POINTS]
-    if all(r is not None for r in rules) and not any(rule.weight > 0 for rule in carrying):
+    if not problems.found and not any(rule.weight > 0 for rule in carrying):
         problems.add(assembled.path, assembled.document, ("id",), Message("pack.no-points"))
     if any(r is None for r in rules):
         return None
@@ -451,15 +415,18 @@ def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rul
                      Message("pack.weight-no-points", {"severity": severity.value}))  # fmt: skip
         ok = False
     options: dict[str, Any] = {}
+    unfilled = False
     for key, value in draft.check.items():
         filled = _substitute(value, parameters)
         if isinstance(filled, _Unknown):
             written = draft.options_at.get(key, draft.check_at)
             problems.add(written.path, written.document, written.loc,
                          Message("pack.unknown-parameter", {"name": filled.name}))  # fmt: skip
-            ok = False
+            unfilled = True
         options[key] = filled
     kind = options.pop("kind", None)
+    if unfilled:
+        return None  # the options cannot be typed without their values
     if kind is None or kind not in checks.KINDS:
         named = draft.options_at.get("kind", draft.check_at)
         message_id = "pack.no-kind" if kind is None else "pack.unknown-kind"

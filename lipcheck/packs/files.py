@@ -28,7 +28,7 @@ Parameter = StrictBool | StrictInt | Number | StrictStr | list[StrictStr | Stric
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class ThresholdsFile(_Strict):

@@ -19,21 +19,25 @@ _LONG = ("title", "rationale", "remediation", "source", "reading")
 """Fields whose change is named, not shown: they are paragraphs."""
 
 
-def change_text(change: Change, lang: str = "en") -> str:
-    """`weight 20 → 14`, `check.sectors changed`, `examples replaced`: one change, briefly."""
-    if change.field == "examples":
-        return text("explain.examples-replaced", lang)
-    if change.field in _LONG or len(change.before) + len(change.after) > 40:
-        return text("explain.field-changed", lang, field=change.field)
-    return f"{change.field} {change.before} → {change.after}"
+def _shown_in_full(change: Change) -> bool:
+    """A short value is shown (`weight 20 → 14`); a paragraph, a long list or examples only named."""
+    return change.field not in (*_LONG, "examples") and len(change.before) + len(change.after) <= 40
 
 
 def changes_text(rule: Rule, lang: str = "en") -> str:
-    """What packs down the chain changed in `rule`, each change with the pack that made it."""
-    by_pack: dict[str, list[str]] = {}
+    """What packs down the chain changed in `rule`, pack by pack: `weight 20 → 14, title,
+    check.sectors and examples changed (ircc-2024)`."""
+    by_pack: dict[str, list[Change]] = {}
     for change in rule.changes:
-        by_pack.setdefault(change.pack, []).append(change_text(change, lang))
-    return "; ".join(f"{', '.join(changes)} ({pack})" for pack, changes in by_pack.items())
+        by_pack.setdefault(change.pack, []).append(change)
+    said = []
+    for pack, changes in by_pack.items():
+        parts = [f"{c.field} {c.before} → {c.after}" for c in changes if _shown_in_full(c)]
+        named = [c.field for c in changes if not _shown_in_full(c)]
+        if named:
+            parts.append(text("explain.fields-changed", lang, fields=", ".join(named)))
+        said.append(f"{', '.join(parts)} ({pack})")
+    return "; ".join(said)
 
 
 def packs_table(packs: Sequence[Pack], lang: str = "en") -> str:

@@ -95,7 +95,7 @@ def test_a_named_pipe_with_a_reader_gets_the_report(folder: Path, capsys: pytest
     code, _, err = run(capsys, "report", proposal(folder), "-f", "json", "-o", "pipe")
     reader.join(5)
     assert code == 0, err
-    assert json.loads(received[0])["verdict"] == "ready"
+    assert json.loads(received[0])["reports"][0]["verdict"] == "ready"
     assert stat.S_ISFIFO((folder / "pipe").lstat().st_mode)
 
 

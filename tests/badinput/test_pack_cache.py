@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from lipcheck.packs import Pack, cache, load_pack
+from lipcheck.packs import Pack, PackError, cache, load_pack
 from lipcheck.packs import compile as compile_module
 from tests.conftest import ROOT
 
@@ -97,7 +97,7 @@ def test_an_edit_of_the_same_size_and_time_is_read_afresh(folder: Path) -> None:
 def test_a_new_rule_file_in_the_folder_is_seen(folder: Path) -> None:
     load_pack(str(folder))
     shutil.copy(folder / "LIP103.yaml", folder / "LIP199.yaml")
-    with pytest.raises(compile_module.PackError):  # LIP199.yaml's id is LIP103, and it is not listed
+    with pytest.raises(PackError):  # LIP199.yaml's id is LIP103, and it is not listed
         load_pack(str(folder))
 
 

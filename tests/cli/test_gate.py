@@ -85,7 +85,7 @@ def test_json_carries_the_gate_per_report_and_for_the_run(capsys: pytest.Capture
 
 def test_one_json_report_has_its_gate(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "json", example("wood-buffalo-ineligible"))
-    assert json.loads(out)["gate"] == {
+    assert json.loads(out)["reports"][0]["gate"] == {
         "passed": False,
         "reasons": [{"code": "ineligible", "message": "ineligible (LIP003)"}],
     }

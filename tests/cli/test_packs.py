@@ -132,3 +132,60 @@ def test_a_cached_pack_loads_without_its_file_schemas_or_the_compiler(tmp_path: 
     ]
     assert "lipcheck.packs.compile" in runs[0].stderr
     assert runs[1].stderr.strip() == "['lipcheck.packs', 'lipcheck.packs.cache', 'lipcheck.packs.registry']"
+
+
+def test_every_problem_of_a_broken_pack_is_printed_on_its_own_line(
+    capsys: pytest.CaptureFixture[str], alberta: Path
+) -> None:
+    pack = alberta / "pack.yaml"
+    pack.write_text(
+        ALBERTA.replace("remove: [LIP405]", "remove: [LIP499]").replace(
+            "  LIP103: {weight: 8}", "  LIP103: {wieght: 8}"
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", str(EXAMPLES / "lethbridge-ready.yaml"), "--pack", str(alberta))
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == "lipcheck: the rule pack has 2 problems:"
+    assert lines[1] == f"  rule pack file {pack}:8:10: `LIP499` is not a rule of the parent pack `lip-2012`"
+    assert lines[2] == f"  rule pack file {pack}:10:12: unknown key `wieght` (did you mean `weight`?)"
+    assert lines[3].startswith("  hint: docs/packs.md")
+
+
+def test_a_broken_shipped_pack_named_by_call_stops_lipcheck(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not "unknown call": the pack exists and is broken, which is lipcheck's problem (exit 2).
+    import shutil
+
+    from lipcheck.packs import registry
+    from tests.conftest import ROOT
+
+    shipped = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", shipped)
+    (shipped / "broken-2030").mkdir()
+    broken = ALBERTA.replace("alberta-rural-2012", "broken-2030").replace(
+        "remove: [LIP405]", "remove: [LIP499]"
+    )
+    (shipped / "broken-2030" / "pack.yaml").write_text(broken)
+    monkeypatch.setattr(registry, "packs_folder", lambda: shipped)
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("lipcheck: 1\ncall: broken-2030\n")
+    code, _, err = run(capsys, "validate", str(proposal))
+    assert code == 2
+    assert "`LIP499` is not a rule of the parent pack" in err and "no rule pack" not in err
+
+
+@pytest.mark.parametrize("pack_id", shipped_ids())
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_every_example_proposal_runs_under_every_shipped_pack(
+    capsys: pytest.CaptureFixture[str], pack_id: str, example: str
+) -> None:
+    # A proposal written for one call still gets a report under another: no rule may crash on it.
+    code, out, err = run(capsys, "validate", "--today", TODAY, "--format", "json", "--pack", pack_id,
+                         str(EXAMPLES / example))  # fmt: skip
+    assert code in (0, 1), err
+    (report,) = json.loads(out)["reports"]
+    assert report["pack"]["id"] == pack_id
+    assert report["verdict"] != "invalid" or report["findings"]
