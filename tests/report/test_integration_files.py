@@ -210,7 +210,10 @@ def test_action_check_passes_a_file_named_like_an_option_as_a_file(tmp_path: Pat
     (tmp_path / "x.yaml").write_text("not a pack\n", encoding="utf-8")
     done, output = _check(tmp_path, "--pack=x.yaml")
     assert output == "exit-code=0\n", done.stdout + done.stderr
-    notice = "::notice file=--pack=x.yaml,title=lipcheck::--pack=x.yaml: score 96.3 / 100 (96.3 of 100.0 points), ready"
+    notice = (
+        "::notice file=--pack=x.yaml,title=lipcheck::"
+        "--pack=x.yaml: score 96.3 / 100 (96.3 of 100.0 points), ready"
+    )
     assert notice in done.stdout
 
 
