@@ -26,7 +26,8 @@ from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.runner import Gate, RunOptions, judge_run, run
+from lipcheck.run.runner import RunOptions, assess_settled, judge_run, run
+from lipcheck.run.settings import Configs, Flags
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -85,6 +86,11 @@ MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-dep
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+ConfigOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--config", metavar="PATH", help=text("help.config"), show_default=False),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help=text("help.no-config"))]
 
 
 @app.command(help=text("help.validate"))
@@ -106,12 +112,14 @@ def validate(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
-    paths = files or [DEFAULT_PROPOSAL]
-    if not files and not Path(DEFAULT_PROPOSAL).exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    configs = Configs(flags)
+    paths = _proposals(files, configs)
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     batch = len(paths) > 1
@@ -120,7 +128,8 @@ def validate(
         packs=packs,
         limits=Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks),
         today=_today(today),
-        gate=Gate(fail_under, fail_on),
+        flags=flags,
+        configs=configs,
         lang=lang,
         color=_color(no_color),
         width=_width(),
@@ -228,6 +237,25 @@ def _load(name: str) -> Pack:
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+
+
+def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
+    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`."""
+    if files:
+        return files
+    try:
+        config = configs.for_run()
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    if config is not None and config.file.proposals:
+        found = config.proposals()
+        if not found:
+            _fail(Message("config.no-proposals", {"path": config.shown}), Message("hint.config-proposals"))
+        return found
+    if not Path(DEFAULT_PROPOSAL).exists():
+        _fail(Message("input.no-default"), Message("hint.input"))
+    return [DEFAULT_PROPOSAL]
 
 
 def _load_forced_pack(packs: Packs) -> None:
@@ -374,16 +402,17 @@ def report(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
-    from lipcheck.pipeline import assess_file
 
     _check_lang(lang)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
-    paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
-    if not files and not paths[0].exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    configs = Configs(flags)
+    paths = [Path(name) for name in _proposals(files, configs)]
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
@@ -393,14 +422,13 @@ def report(
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
-    gate = Gate(fail_under, fail_on)
     reference = _today(today)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
     for path in paths:
         try:
-            reports.append(gate.judged(assess_file(path, str(path), packs, limits, reference)))
+            reports.append(assess_settled(str(path), str(path), packs, limits, reference, configs))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1
