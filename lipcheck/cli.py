@@ -223,6 +223,50 @@ def explain(
     _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
+@app.command("waivers", help=text("help.waivers"))
+def list_waivers(
+    files: FilesArgument = None,
+    today: TodayOption = None,
+    expiring_within: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--expiring-within", metavar="DAYS", min=0, help=text("help.expiring-within")),
+    ] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    lang: LangOption = "en",
+) -> None:
+    """List every waiver, soonest expiry first; with --expiring-within, exit 1 when one expires soon."""
+    from lipcheck.render.text import render_waiver_list
+    from lipcheck.waivers import listed
+
+    _check_lang(lang)
+    reference = _today(today)
+    configs = Configs(Flags(config=config, no_config=no_config))
+    try:
+        run_config = None if files else configs.for_run()
+        if files:
+            paths = list(files)
+        elif run_config is not None and run_config.file.proposals:
+            paths = run_config.proposals()
+        else:
+            paths = [DEFAULT_PROPOSAL] if Path(DEFAULT_PROPOSAL).exists() else []
+        found, invalid = listed(paths, configs, Limits(), run_config)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    for path, findings in invalid:
+        for finding in findings:
+            where = f"{path}:{finding.location.line}:{finding.location.column}" if finding.location else path
+            _diagnose_text(f"{where}: {render(finding.message, lang)}", None)
+    _out(render_waiver_list(found, reference, lang))
+    if expiring_within is not None:
+        soon = [w for w in found if 0 <= (w.expires - reference).days <= expiring_within]
+        if soon:
+            _diagnose_text(text("waivers.expiring", lang, count=len(soon), days=expiring_within), None)
+            raise typer.Exit(EXIT_SHORT)
+    raise typer.Exit(EXIT_SHORT if invalid else EXIT_OK)
+
+
 @app.command(help=text("help.schema"))
 def schema() -> None:
     """Print the proposal format as JSON Schema."""

@@ -36,9 +36,12 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
 
 
 def validate_as(
-    model: type[_M], document: Document, today: dt.date | None = None
+    model: type[_M], document: Document, today: dt.date | None = None, top: str = "schema.top-level"
 ) -> tuple[_M | None, tuple[Finding, ...]]:
-    """`document` checked against `model` (the proposal, or `.lipcheck.yaml`), findings as for a proposal."""
+    """`document` checked against `model` (the proposal, or `.lipcheck.yaml`), findings as for a proposal.
+
+    `top` is the message id that names the file's top level (`in the proposal`).
+    """
     if not isinstance(document.data, dict):
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")
@@ -59,7 +62,7 @@ def validate_as(
         # Only the findings listed are worded (a did-you-mean costs a fuzzy match): a generated
         # file with 30,000 bad codes took 20 s to report, and no one reads past the first few.
         places = sorted(first.items(), key=lambda place: _position(_location(place[1], place[0], document)))
-        findings = [_finding(detail, path, document, model) for path, detail in places[:MOST_FINDINGS]]
+        findings = [_finding(detail, path, document, model, top) for path, detail in places[:MOST_FINDINGS]]
         return None, listed(findings, len(places) - len(findings))
 
 
@@ -103,16 +106,16 @@ def dotted(path: PathKey) -> str:
     return text or "(top level)"
 
 
-def _finding(detail: ErrorDetails, path: PathKey, document: Document, model: type[BaseModel]) -> Finding:
+def _finding(
+    detail: ErrorDetails, path: PathKey, document: Document, model: type[BaseModel], top: str
+) -> Finding:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     value = detail.get("input")
     args: dict[str, object] = {
         "field": dotted(path),
         "key": path[-1] if path else "",
-        "parent": Message("schema.parent", {"path": dotted(path[:-1])})
-        if len(path) > 1
-        else Message("schema.top-level"),
+        "parent": Message("schema.parent", {"path": dotted(path[:-1])}) if len(path) > 1 else Message(top),
         "value": _shown(value),
         "found": _TYPE_NAMES.get(type(value), "value"),
         "detail": detail["msg"],

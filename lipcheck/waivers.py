@@ -12,8 +12,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
+
+if TYPE_CHECKING:
+    from lipcheck.loader import Limits
+    from lipcheck.run.config import Config, ConfigWaiver
+    from lipcheck.run.settings import Configs
 
 
 @dataclass(frozen=True)
@@ -79,3 +85,55 @@ def apply(results: Sequence[RuleResult], waivers: Sequence[WaiverSpec], today: d
             out[index] = dataclasses.replace(result, status=Status.WAIVED, waiver=use)
     ordered = sorted(uses, key=lambda use: (use.expires, use.rule))
     return Waived(tuple(out), tuple(ordered), tuple(warnings))
+
+
+def listed(
+    paths: Sequence[str], configs: Configs, limits: Limits, config: Config | None = None
+) -> tuple[list[WaiverSpec], list[tuple[str, tuple[Finding, ...]]]]:
+    """Every waiver of the proposals at `paths` and of their configs (and of `config`), each once.
+
+    Soonest expiry first. Also the proposals that are not valid, with their findings (their
+    waivers cannot be trusted to be what the file means). Raises LipcheckError for a file that
+    cannot be read or a broken config.
+    """
+    from lipcheck.loader import read_proposal
+    from lipcheck.paths import shown_path
+    from lipcheck.validation import validate
+
+    found: dict[tuple[str, int, int], WaiverSpec] = {}
+    invalid: list[tuple[str, tuple[Finding, ...]]] = []
+
+    def add(spec: WaiverSpec) -> None:
+        where = spec.location or Location(0, 0)
+        found.setdefault((spec.source, where.line, where.column), spec)
+
+    for found_config in [config] if config is not None else []:
+        for own in found_config.waivers:
+            add(_from_config(own, found_config))
+    for path in paths:
+        document = read_proposal(path, limits)
+        shown = shown_path(path)
+        proposal, findings = (None, document.findings) if document.findings else validate(document)
+        if proposal is None:
+            invalid.append((shown, findings))
+            continue
+        for index, waiver in enumerate(proposal.waivers):
+            at = document.positions
+            spec = WaiverSpec(
+                waiver.rule, waiver.reason, waiver.owner, waiver.expires, shown,
+                at.key(("waivers", index)), at.value(("waivers", index, "rule")),
+            )  # fmt: skip
+            add(spec)
+        file_config = configs.for_file(path)
+        if file_config is not None:
+            for config_waiver in file_config.waivers_for(path):
+                add(_from_config(config_waiver, file_config))
+    ordered = sorted(found.values(), key=lambda spec: (spec.expires, spec.rule, spec.source))
+    return ordered, invalid
+
+
+def _from_config(waiver: ConfigWaiver, config: Config) -> WaiverSpec:
+    return WaiverSpec(
+        waiver.rule, waiver.reason, waiver.owner, waiver.expires, config.shown, waiver.location,
+        waiver.rule_at, in_config=True,
+    )  # fmt: skip

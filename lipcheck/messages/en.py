@@ -458,6 +458,7 @@ MESSAGES: dict[str, str] = {
     # .lipcheck.yaml
     "help.config": "Use this .lipcheck.yaml for every proposal instead of the nearest one (trusted like the workflow: its `pack` may be any folder).",
     "help.no-config": "Read no .lipcheck.yaml.",
+    "config.top-level": "the config",
     "config.invalid": "config file {path}:{line}:{column}: {problem}",
     "config.problems": "the config file {path} has {count} problems:",
     "hint.config-format": "docs/config.md describes .lipcheck.yaml; --no-config ignores it",
@@ -486,6 +487,7 @@ MESSAGES: dict[str, str] = {
     "status.waived": "waived",
     "waivers.none": "no waivers",
     "waivers.line": "{expires}  {state}  {rule}  {owner}  {where}: {reason}",
+    "waivers.state": "{state} ({days})",
     "waivers.in-force": "in force",
     "waivers.expired": "expired",
     "waivers.expiring": "{count} waiver(s) expire within {days} days",

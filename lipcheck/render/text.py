@@ -7,11 +7,15 @@ which is imported only then: a check whose output is read by a program should no
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lipcheck.findings import (
     GateResult,
     Location,
+    Message,
     Report,
     RuleResult,
     Severity,
@@ -30,6 +34,9 @@ from lipcheck.render.sentences import (
     without_waivers,
 )
 from lipcheck.render.workflow_commands import TEXT, defuse
+
+if TYPE_CHECKING:
+    from lipcheck.waivers import WaiverSpec
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -298,3 +305,25 @@ def terminal_safe(proposal_text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def render_waiver_list(waivers: Sequence[WaiverSpec], today: dt.date, lang: str = "en") -> str:
+    """`lipcheck waivers`: one line a waiver, soonest expiry first, each saying whether it is in force."""
+    if not waivers:
+        return text("waivers.none", lang) + "\n"
+    lines = []
+    for waiver in waivers:
+        days = (waiver.expires - today).days
+        state = Message("waivers.in-force" if days >= 0 else "waivers.expired")
+        line = text(
+            "waivers.line",
+            lang,
+            expires=waiver.expires.isoformat(),
+            state=Message("waivers.state", {"state": state, "days": days_message(days)}),
+            rule=waiver.rule,
+            owner=waiver.owner,
+            where=_where(waiver.source, waiver.location),
+            reason=" ".join(waiver.reason.split()),
+        )
+        lines.append(terminal_safe(line) + "\n")
+    return defuse("".join(lines), TEXT)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity
 from lipcheck.loader import Document, Limits, PathKey, read_proposal
+from lipcheck.messages import LANGUAGES
 from lipcheck.model import IsoDate, RuleId, Text
 from lipcheck.paths import shown_path, within, working_folder
 
@@ -203,8 +204,16 @@ def read_config(name: str, named: bool = False, limits: Limits | None = None) ->
                 Message("hint.config-version"),
             )
         )
-    config_file, findings = validate_as(ConfigFile, document)
+    config_file, findings = validate_as(ConfigFile, document, top="config.top-level")
     problems += findings
+    if config_file is not None and config_file.lang is not None and config_file.lang not in LANGUAGES:
+        problems.append(
+            Finding(
+                "config-unknown-lang",
+                Message("cli.unknown-lang", {"lang": config_file.lang, "languages": ", ".join(LANGUAGES)}),
+                document.positions.value(("lang",)),
+            )
+        )
     folder = os.path.dirname(path)  # noqa: PTH120
     if config_file is not None:
         problems += _pack_problems(config_file, document, folder, named)
