@@ -135,12 +135,15 @@ def test_the_configs_gate_applies_and_flags_win(repo: Path, capsys: pytest.Captu
 def test_rules_tune_the_pack_with_the_packs_own_overrides(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(repo / ".lipcheck.yaml", """
+    _write(
+        repo / ".lipcheck.yaml",
+        """
         lipcheck-config: 1
         rules:
           LIP405: off
           LIP103: {severity: minor, weight: 6, check: {target: 20}}
-    """)
+    """,
+    )
     _write(repo / "p.yaml", NEARLY)
     _, (report,) = _json(capsys, "p.yaml")
     results = {r["rule"]: r for r in report["results"]}
@@ -152,11 +155,14 @@ def test_rules_tune_the_pack_with_the_packs_own_overrides(
 def test_validate_with_no_file_checks_the_configs_proposals(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(repo / ".lipcheck.yaml", """
+    _write(
+        repo / ".lipcheck.yaml",
+        """
         lipcheck-config: 1
         proposals: ["proposals/**/*.yaml"]
         exclude: ["proposals/archive/**"]
-    """)
+    """,
+    )
     _write(repo / "proposals" / "b.yaml", NEARLY)
     _write(repo / "proposals" / "x" / "a.yaml", NEARLY)
     _write(repo / "proposals" / "archive" / "old.yaml", NEARLY)
@@ -178,11 +184,14 @@ def test_expand_is_sorted_and_names_each_file_once(tmp_path: Path) -> None:
 def test_unknown_keys_are_refused_with_their_place_and_a_did_you_mean(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _write(repo / ".lipcheck.yaml", """
+    _write(
+        repo / ".lipcheck.yaml",
+        """
         lipcheck-config: 1
         defualt-call: ircc-2024
         gate: {fail-undr: 70}
-    """)
+    """,
+    )
     _write(repo / "p.yaml", NEARLY)
     code, out, err = _run(capsys, "validate", "p.yaml")
     assert code == 2 and out == ""
@@ -249,13 +258,16 @@ def test_a_config_named_with_the_flag_may_choose_any_folder_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pack = tmp_path / "trusted" / "pack"
-    _write(pack / "pack.yaml", """
+    _write(
+        pack / "pack.yaml",
+        """
         id: trusted-pack
         version: "1"
         title: A pack the workflow keeps
         source: the workflow
         extends: lip-2012
-    """)
+    """,
+    )
     _write(tmp_path / "trusted" / "lipcheck.yaml", "lipcheck-config: 1\npack: ./pack\n")
     (tmp_path / "repo" / ".git").mkdir(parents=True)
     _write(tmp_path / "repo" / "p.yaml", NEARLY)
