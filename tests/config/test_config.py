@@ -274,3 +274,14 @@ def test_a_config_named_with_the_flag_may_choose_any_folder_pack(
     monkeypatch.chdir(tmp_path / "repo")
     _, (report,) = _json(capsys, "--config", str(tmp_path / "trusted" / "lipcheck.yaml"), "p.yaml")
     assert report["pack"]["id"] == "trusted-pack"
+
+
+def test_the_example_config_is_valid_and_tunes_the_pack(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    config = "examples/config/.lipcheck.yaml"
+    _, (report,) = _json(capsys, "--config", config, "examples/lethbridge-ready.yaml")
+    assert report["config"] == config and report["pack"]["id"] == "lip-2012+config"
