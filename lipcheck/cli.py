@@ -27,7 +27,7 @@ from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
 from lipcheck.run.runner import RunOptions, assess_settled, judge_run, run
-from lipcheck.run.settings import Configs, Flags
+from lipcheck.run.settings import Configs, Flags, resolve
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -180,14 +180,32 @@ def validate(
 
 
 @app.command("rules", help=text("help.rules"))
-def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
-    """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
-    _check_lang(lang)
+def list_rules(
+    pack: PackOption = None,
+    lang: LangOption = "en",
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """List the rules of a pack with severity, weight, the pack each comes from and what changed.
 
-    loaded = _load(pack or DEFAULT_PACK)
+    Under a `.lipcheck.yaml` of the working folder, the pack it chooses, with its `rules` applied.
+    """
+    _check_lang(lang)
+    flags = Flags(pack=pack, config=config, no_config=no_config)
+    try:
+        settings = resolve(flags, os.path.join(os.getcwd(), "-"), Configs(flags))  # noqa: PTH109, PTH118
+        packs = Packs(forced=pack)
+        name = settings.pack or settings.default_call or DEFAULT_PACK
+        loaded = packs.get(name, trusted=settings.pack is not None)
+        if settings.config is not None and settings.config.tunes_rules:
+            loaded = packs.tuned(loaded, settings.config)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
     from lipcheck.render.rule_reference import rules_table
 
-    _out(rules_table(loaded, "flag" if pack else "default", lang))
+    chosen = "flag" if pack else "config" if settings.config is not None else "default"
+    _out(rules_table(loaded, chosen, lang))
 
 
 @app.command("packs", help=text("help.packs"))
@@ -479,7 +497,7 @@ def report(
     try:
         # Everything is rendered before anything is written: a failure leaves no report behind.
         rendered = [
-            (destination, output.render(destination.format, reports, packs.loaded, lang, Path.cwd()))
+            (destination, output.render(destination.format, reports, packs.by_id(), lang, Path.cwd()))
             for destination in destinations
         ]
         output.write_all(rendered)
@@ -491,7 +509,7 @@ def report(
                     text("cli.report.written", lang, path=shown_path(destination.path)), None, prefix=""
                 )
         if summary_file is not None and summary_file.write_to is not None:
-            summary = output.render(ReportFormat.MARKDOWN, reports, packs.loaded, lang)
+            summary = output.render(ReportFormat.MARKDOWN, reports, packs.by_id(), lang)
             output.append_text(summary_file.write_to, summary + "\n")
     except LipcheckError as error:
         _diagnose(error)

@@ -42,6 +42,10 @@ class Packs:
             self.loaded[name] = load_pack(name, shipped_only=not trusted and name != self.forced)
         return self.loaded[name]
 
+    def by_id(self) -> dict[str, Pack]:
+        """The packs loaded, by the id reports carry (`lip-2012+config` for a tuned one), and by name."""
+        return {**self.loaded, **{pack.id: pack for pack in self.loaded.values()}}
+
     def tuned(self, pack: Pack, config: Config) -> Pack:
         """`pack` with the config's `rules` applied over it (once per pack and config)."""
         key = f"{pack.id}+{config.path}"

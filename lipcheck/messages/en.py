@@ -416,6 +416,7 @@ MESSAGES: dict[str, str] = {
     "explain.pack": "Pack {pack}: {title}{parent} ({chosen})",
     "explain.chosen.flag": "chosen with --pack",
     "explain.chosen.default": "the default pack; --pack ID chooses another",
+    "explain.chosen.config": "as the .lipcheck.yaml sets it; --no-config shows the pack as shipped",
     "explain.from": "From pack",
     "explain.changed": "changed",
     "explain.changes": "Changed",
