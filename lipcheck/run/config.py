@@ -31,7 +31,8 @@ Level = Annotated[Severity, Field(strict=False)]
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
+    # Built on first use: a run without a config never pays for its schema.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class GateFile(_Section):
