@@ -302,21 +302,33 @@ def _load(name: str) -> Pack:
 
 
 def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
-    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`."""
-    if files:
-        return files
+    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`.
+
+    Every config the files fall under is read here, once: a broken one stops the run before any
+    proposal is checked, said once rather than once a file.
+    """
     try:
-        config = configs.for_run()
+        paths = files or _configured(configs)
+        for name in paths:
+            configs.for_file(name)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+    return paths
+
+
+def _configured(configs: Configs) -> list[str]:
+    """With no file named: the proposals of the working folder's config, else `proposal.yaml`."""
+    config = configs.for_run()
     if config is not None and config.file.proposals:
         found = config.proposals()
         if not found:
-            _fail(Message("config.no-proposals", {"path": config.shown}), Message("hint.config-proposals"))
+            raise LipcheckError(
+                Message("config.no-proposals", {"path": config.shown}), Message("hint.config-proposals")
+            )
         return found
     if not Path(DEFAULT_PROPOSAL).exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+        raise LipcheckError(Message("input.no-default"), Message("hint.input"))
     return [DEFAULT_PROPOSAL]
 
 

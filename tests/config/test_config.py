@@ -295,3 +295,20 @@ def test_rules_shows_the_pack_as_the_config_tunes_it(repo: Path, capsys: pytest.
     assert "LIP405" not in out and "[changed: weight 4 → 6 (config)]" in out
     assert main(["rules", "--no-config"]) == 0
     assert "LIP405" in capsys.readouterr().out
+
+
+def test_a_broken_config_stops_the_run_once_before_any_proposal(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(repo / ".lipcheck.yaml", "lipcheck-config: 2\n")
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        _write(repo / name, NEARLY)
+    code, out, err = _run(capsys, "validate", "a.yaml", "b.yaml", "c.yaml")
+    assert code == 2 and out == ""
+    assert err.count("config file .lipcheck.yaml:1:18:") == 1
+
+
+def test_proposals_that_match_nothing_are_said_so(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(repo / ".lipcheck.yaml", 'lipcheck-config: 1\nproposals: ["drafts/*.yaml"]\n')
+    code, _, err = _run(capsys, "validate")
+    assert code == 2 and "the `proposals` of .lipcheck.yaml name no file" in err
