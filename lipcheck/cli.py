@@ -118,7 +118,8 @@ def validate(
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
     flags = Flags(pack, fail_under, fail_on, config, no_config)
-    configs = Configs(flags)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
+    configs = Configs(flags, limits)
     paths = _proposals(files, configs)
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
@@ -126,7 +127,7 @@ def validate(
     options = RunOptions(
         output=output_format,
         packs=packs,
-        limits=Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks),
+        limits=limits,
         today=_today(today),
         flags=flags,
         configs=configs,
@@ -485,7 +486,8 @@ def report(
     _check_lang(lang)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
     flags = Flags(pack, fail_under, fail_on, config, no_config)
-    configs = Configs(flags)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
+    configs = Configs(flags, limits)
     paths = [Path(name) for name in _proposals(files, configs)]
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
@@ -497,7 +499,6 @@ def report(
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     reference = _today(today)
-    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
     for path in paths:

@@ -326,6 +326,7 @@ MESSAGES: dict[str, str] = {
     "status.partial": "partly met",
     "status.unmet": "not met",
     "status.not-applicable": "not applicable",
+    "status.waived": "waived",
     "severity.blocker": "blocker",
     "severity.major": "major",
     "severity.minor": "minor",
@@ -468,7 +469,6 @@ MESSAGES: dict[str, str] = {
     "config.pack-outside": "the config's pack `{pack}` leads out of the working folder",
     "hint.config-pack-outside": "a config found in the checkout may only name a folder pack inside it; the workflow can name the config with --config (see docs/security.md)",
     "config.no-such-rule": "`rules: {rule}`: `{rule}` is not a rule of `{pack}`",
-    "config.no-such-waived-rule": "`waivers`: `{rule}` is not a rule of `{pack}`",
     "config.no-proposals": "the `proposals` of {path} name no file",
     "hint.config-proposals": "check the globs in `proposals` and `exclude` (relative to the config), or name files on the command line",
     # Waivers
@@ -485,7 +485,6 @@ MESSAGES: dict[str, str] = {
     "report.ineligible-without-waivers": "ineligible without waivers ({rules})",
     "report.config": "config: {path}",
     "report.without-waivers-both": "{score}; {ineligible}",
-    "status.waived": "waived",
     "waivers.none": "no waivers",
     "waivers.line": "{expires}  {state}  {rule}  {owner}  {where}: {reason}",
     "waivers.state": "{state} ({days})",
@@ -500,5 +499,4 @@ MESSAGES: dict[str, str] = {
     "waivers.col.expires": "Expires",
     "waivers.col.state": "What it does",
     "junit.waived": "waived: {reason} ({owner}, until {expires})",
-    "github.waived": "{rule} waived until {expires} by {owner}: {reason}",
 }

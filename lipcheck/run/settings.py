@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from lipcheck.findings import Severity
+from lipcheck.loader import Limits
 from lipcheck.run.config import CONFIG_FILE, Config, ConfigWaiver, read_config
 
 
@@ -52,6 +53,8 @@ class Configs:
     """The configs of a run: each folder's nearest config looked up once, each config read once."""
 
     flags: Flags
+    limits: Limits = field(default_factory=Limits)
+    """The loader's limits (`--max-file-size` and friends): a config is read within them too."""
     nearest: dict[str, str | None] = field(default_factory=dict)
     """Folder (absolute) -> the config file that applies there, or None."""
     read: dict[str, Config] = field(default_factory=dict)
@@ -64,7 +67,7 @@ class Configs:
         if name is None:
             return None
         if name not in self.read:
-            self.read[name] = read_config(name, named=self.flags.config is not None)
+            self.read[name] = read_config(name, named=self.flags.config is not None, limits=self.limits)
         return self.read[name]
 
     def for_run(self) -> Config | None:
