@@ -312,3 +312,18 @@ def test_proposals_that_match_nothing_are_said_so(repo: Path, capsys: pytest.Cap
     _write(repo / ".lipcheck.yaml", 'lipcheck-config: 1\nproposals: ["drafts/*.yaml"]\n')
     code, _, err = _run(capsys, "validate")
     assert code == 2 and "the `proposals` of .lipcheck.yaml name no file" in err
+
+
+def test_several_jobs_give_the_same_reports_under_configs(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(repo / ".lipcheck.yaml", "lipcheck-config: 1\nrules: {LIP405: off}\n")
+    _write(repo / "sub" / ".lipcheck.yaml", "lipcheck-config: 1\ngate: {fail-under: 50}\n")
+    names = []
+    for index in range(6):
+        names.append(
+            str(_write(repo / ("sub" if index % 2 else ".") / f"p{index}.yaml", NEARLY).relative_to(repo))
+        )
+    one = _run(capsys, "validate", "--format", "json", *names)
+    two = _run(capsys, "validate", "--format", "json", "--jobs", "2", *names)
+    assert one == two and one[0] == 1
