@@ -34,9 +34,8 @@ class Settings:
     """Everything that decides how one proposal file is judged, each key resolved once."""
 
     pack: str | None
-    """The pack every proposal is checked under, whatever its `call` (`--pack`, else the config's)."""
-    pack_from_config: bool
-    """`pack` is the config's folder pack (a folder relative to the config, not to the working folder)."""
+    """The pack every proposal is checked under, whatever its `call`: `--pack`, else the config's
+    (a folder of the config's joined to the config's folder)."""
     default_call: str | None
     """The pack for a proposal that names no `call` (the config's `default-call`)."""
     fail_under: float | None
@@ -99,13 +98,12 @@ def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
     """The settings for the proposal at `path`: flags over its config over the proposal's `call`."""
     config = configs.for_file(path)
     if config is None:
-        return Settings(flags.pack, False, None, flags.fail_under, flags.fail_on)
+        return Settings(flags.pack, None, flags.fail_under, flags.fail_on)
     fail_under = flags.fail_under if flags.fail_under is not None else config.gate.fail_under
     fail_on = flags.fail_on if flags.fail_on is not None else config.gate.fail_on
     pack = flags.pack or config.pack
     return Settings(
         pack=pack,
-        pack_from_config=flags.pack is None and config.pack is not None,
         default_call=config.default_call,
         fail_under=fail_under,
         fail_on=fail_on,
