@@ -468,6 +468,7 @@ MESSAGES: dict[str, str] = {
     "hint.config-version": "start the file with `lipcheck-config: 1`",
     "config.pack-outside": "the config's pack `{pack}` leads out of the working folder",
     "hint.config-pack-outside": "a config found in the checkout may only name a folder pack inside it; the workflow can name the config with --config (see docs/security.md)",
+    "config.no-pack": "`{key}: {pack}` names no rule pack lipcheck has",
     "config.no-such-rule": "`rules: {rule}`: `{rule}` is not a rule of `{pack}`",
     "config.no-proposals": "the `proposals` of {path} name no file",
     "hint.config-proposals": "check the globs in `proposals` and `exclude` (relative to the config), or name files on the command line",

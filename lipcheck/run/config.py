@@ -9,6 +9,7 @@ docs/security.md); a config named with `--config` is trusted like the workflow t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -236,23 +237,33 @@ def read_config(name: str, named: bool = False, limits: Limits | None = None) ->
 
 
 def _pack_problems(config_file: ConfigFile, document: Document, folder: str, named: bool) -> list[Finding]:
-    """A folder pack of a config found in the checkout must stay in the working folder (symlinks followed)."""
-    from lipcheck.packs.registry import is_path
+    """The packs the config names must exist; a folder pack of a config found in the checkout must
+    stay in the working folder (symlinks followed)."""
+    from lipcheck.packs import PACK_FILE
+    from lipcheck.packs.registry import is_path, packs_folder, shipped_ids, unknown_hint
 
-    name = config_file.pack
-    if name is None or not is_path(name) or named:
-        return []
-    resolved = os.path.realpath(os.path.join(folder, name))  # noqa: PTH118
-    if within(resolved, working_folder()):
-        return []
-    return [
-        Finding(
-            "config-pack-outside",
-            Message("config.pack-outside", {"pack": name}),
-            document.positions.value(("pack",)),
-            Message("hint.config-pack-outside"),
-        )
-    ]
+    problems = []
+    for key, name in (("default-call", config_file.default_call), ("pack", config_file.pack)):
+        if name is None:
+            continue
+        where = document.positions.value((key,))
+        if is_path(name) and key == "pack":
+            path = os.path.join(folder, name)  # noqa: PTH118
+            if not named and not within(os.path.realpath(path), working_folder()):
+                message, hint = (
+                    Message("config.pack-outside", {"pack": name}),
+                    Message("hint.config-pack-outside"),
+                )
+                problems.append(Finding("config-pack-outside", message, where, hint))
+            elif not os.path.isfile(os.path.join(path, PACK_FILE)):  # noqa: PTH113, PTH118
+                message = Message("config.no-pack", {"key": key, "pack": name})
+                problems.append(Finding("config-unknown-pack", message, where, unknown_hint(False)))
+        elif is_path(name) or not (packs_folder() / name / PACK_FILE).is_file() or name == "common":
+            close = difflib.get_close_matches(name, shipped_ids(), n=1, cutoff=0.6)
+            hint = Message("hint.did-you-mean", {"suggestion": close[0]}) if close else unknown_hint(True)
+            message = Message("config.no-pack", {"key": key, "pack": name})
+            problems.append(Finding("config-unknown-pack", message, where, hint))
+    return problems
 
 
 def _position(finding: Finding) -> tuple[int, int]:

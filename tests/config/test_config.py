@@ -327,3 +327,20 @@ def test_several_jobs_give_the_same_reports_under_configs(
     one = _run(capsys, "validate", "--format", "json", *names)
     two = _run(capsys, "validate", "--format", "json", "--jobs", "2", *names)
     assert one == two and one[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("default-call: ircc-2042", ".lipcheck.yaml:2:15: `default-call: ircc-2042` names no rule pack"),
+        ("pack: ./packs/missing", ".lipcheck.yaml:2:7: `pack: ./packs/missing` names no rule pack"),
+        ("pack: common", "config file .lipcheck.yaml:2:7: `pack: common` names no rule pack"),
+    ],
+)
+def test_a_pack_the_config_names_must_exist(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str, expected: str
+) -> None:
+    _write(repo / ".lipcheck.yaml", f"lipcheck-config: 1\n{line}\n")
+    _write(repo / "p.yaml", NEARLY)
+    code, _, err = _run(capsys, "validate", "p.yaml")
+    assert code == 2 and expected in err, err
