@@ -26,7 +26,8 @@ from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.runner import Gate, RunOptions, judge_run, run
+from lipcheck.run.runner import RunOptions, assess_settled, judge_run, run
+from lipcheck.run.settings import Configs, Flags, resolve
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -85,6 +86,11 @@ MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-dep
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+ConfigOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--config", metavar="PATH", help=text("help.config"), show_default=False),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help=text("help.no-config"))]
 
 
 @app.command(help=text("help.validate"))
@@ -106,21 +112,25 @@ def validate(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
-    paths = files or [DEFAULT_PROPOSAL]
-    if not files and not Path(DEFAULT_PROPOSAL).exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
+    configs = Configs(flags, limits)
+    paths = _proposals(files, configs)
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     batch = len(paths) > 1
     options = RunOptions(
         output=output_format,
         packs=packs,
-        limits=Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks),
+        limits=limits,
         today=_today(today),
-        gate=Gate(fail_under, fail_on),
+        flags=flags,
+        configs=configs,
         lang=lang,
         color=_color(no_color),
         width=_width(),
@@ -171,14 +181,32 @@ def validate(
 
 
 @app.command("rules", help=text("help.rules"))
-def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
-    """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
-    _check_lang(lang)
+def list_rules(
+    pack: PackOption = None,
+    lang: LangOption = "en",
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """List the rules of a pack with severity, weight, the pack each comes from and what changed.
 
-    loaded = _load(pack or DEFAULT_PACK)
+    Under a `.lipcheck.yaml` of the working folder, the pack it chooses, with its `rules` applied.
+    """
+    _check_lang(lang)
+    flags = Flags(pack=pack, config=config, no_config=no_config)
+    try:
+        settings = resolve(flags, os.path.join(os.getcwd(), "-"), Configs(flags))  # noqa: PTH109, PTH118
+        packs = Packs(forced=pack)
+        name = settings.pack or settings.default_call or DEFAULT_PACK
+        loaded = packs.get(name, trusted=settings.pack is not None)
+        if settings.config is not None and settings.config.tunes_rules:
+            loaded = packs.tuned(loaded, settings.config)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
     from lipcheck.render.rule_reference import rules_table
 
-    _out(rules_table(loaded, "flag" if pack else "default", lang))
+    chosen = "flag" if pack else "config" if settings.config is not None else "default"
+    _out(rules_table(loaded, chosen, lang))
 
 
 @app.command("packs", help=text("help.packs"))
@@ -214,6 +242,50 @@ def explain(
     _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
+@app.command("waivers", help=text("help.waivers"))
+def list_waivers(
+    files: FilesArgument = None,
+    today: TodayOption = None,
+    expiring_within: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--expiring-within", metavar="DAYS", min=0, help=text("help.expiring-within")),
+    ] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    lang: LangOption = "en",
+) -> None:
+    """List every waiver, soonest expiry first; with --expiring-within, exit 1 when one expires soon."""
+    from lipcheck.render.text import render_waiver_list
+    from lipcheck.waivers import listed
+
+    _check_lang(lang)
+    reference = _today(today)
+    configs = Configs(Flags(config=config, no_config=no_config))
+    try:
+        run_config = None if files else configs.for_run()
+        if files:
+            paths = list(files)
+        elif run_config is not None and run_config.file.proposals:
+            paths = run_config.proposals()
+        else:
+            paths = [DEFAULT_PROPOSAL] if Path(DEFAULT_PROPOSAL).exists() else []
+        found, invalid = listed(paths, configs, Limits(), run_config)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    for path, findings in invalid:
+        for finding in findings:
+            where = f"{path}:{finding.location.line}:{finding.location.column}" if finding.location else path
+            _diagnose_text(f"{where}: {render(finding.message, lang)}", None)
+    _out(render_waiver_list(found, reference, lang))
+    if expiring_within is not None:
+        soon = [w for w in found if 0 <= (w.expires - reference).days <= expiring_within]
+        if soon:
+            _diagnose_text(text("waivers.expiring", lang, count=len(soon), days=expiring_within), None)
+            raise typer.Exit(EXIT_SHORT)
+    raise typer.Exit(EXIT_SHORT if invalid else EXIT_OK)
+
+
 @app.command(help=text("help.schema"))
 def schema() -> None:
     """Print the proposal format as JSON Schema."""
@@ -228,6 +300,37 @@ def _load(name: str) -> Pack:
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+
+
+def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
+    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`.
+
+    Every config the files fall under is read here, once: a broken one stops the run before any
+    proposal is checked, said once rather than once a file.
+    """
+    try:
+        paths = files or _configured(configs)
+        for name in paths:
+            configs.for_file(name)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    return paths
+
+
+def _configured(configs: Configs) -> list[str]:
+    """With no file named: the proposals of the working folder's config, else `proposal.yaml`."""
+    config = configs.for_run()
+    if config is not None and config.file.proposals:
+        found = config.proposals()
+        if not found:
+            raise LipcheckError(
+                Message("config.no-proposals", {"path": config.shown}), Message("hint.config-proposals")
+            )
+        return found
+    if not Path(DEFAULT_PROPOSAL).exists():
+        raise LipcheckError(Message("input.no-default"), Message("hint.input"))
+    return [DEFAULT_PROPOSAL]
 
 
 def _load_forced_pack(packs: Packs) -> None:
@@ -374,16 +477,18 @@ def report(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
-    from lipcheck.pipeline import assess_file
 
     _check_lang(lang)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
-    paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
-    if not files and not paths[0].exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
+    configs = Configs(flags, limits)
+    paths = [Path(name) for name in _proposals(files, configs)]
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
@@ -393,21 +498,19 @@ def report(
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
-    gate = Gate(fail_under, fail_on)
     reference = _today(today)
-    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
     for path in paths:
         try:
-            reports.append(gate.judged(assess_file(path, str(path), packs, limits, reference)))
+            reports.append(assess_settled(str(path), str(path), packs, limits, reference, configs))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1
     try:
         # Everything is rendered before anything is written: a failure leaves no report behind.
         rendered = [
-            (destination, output.render(destination.format, reports, packs.loaded, lang, Path.cwd()))
+            (destination, output.render(destination.format, reports, packs.by_id(), lang, Path.cwd()))
             for destination in destinations
         ]
         output.write_all(rendered)
@@ -419,7 +522,7 @@ def report(
                     text("cli.report.written", lang, path=shown_path(destination.path)), None, prefix=""
                 )
         if summary_file is not None and summary_file.write_to is not None:
-            summary = output.render(ReportFormat.MARKDOWN, reports, packs.loaded, lang)
+            summary = output.render(ReportFormat.MARKDOWN, reports, packs.by_id(), lang)
             output.append_text(summary_file.write_to, summary + "\n")
     except LipcheckError as error:
         _diagnose(error)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lipcheck.findings import Location, Report, Severity
+from lipcheck.findings import Location, Report, Severity, WaiverState
 from lipcheck.messages import render, text
-from lipcheck.render.sentences import gate_line, score_message
+from lipcheck.render.sentences import gate_line, score_message, waiver_message
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 COMMAND = {
@@ -37,6 +37,11 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
                 message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
                 message += " ".join(result.remediation.split())
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
+        for use in report.waivers:
+            name = "notice" if use.state is WaiverState.APPLIED else "warning"
+            title = f"{use.rule}: {text('report.waivers', lang)}"
+            message = render(waiver_message(use), lang)
+            lines.append(command(name, use.source, use.location, title, message))
         verdict = text("verdict." + report.verdict.value, lang)
         score = score_message(report)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from lipcheck import __version__
-from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
+from lipcheck.findings import Message, Report, RuleResult, SectorCoverage, Severity, Status, Verdict
 from lipcheck.messages import parts, render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
     Sentence,
     code_runs,
+    days_message,
     earned_of,
     gain,
     gate_line,
@@ -30,7 +31,9 @@ from lipcheck.render.sentences import (
     points,
     sector_label,
     to_ready_message,
+    waiver_message,
     where,
+    without_waivers,
 )
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
@@ -46,7 +49,13 @@ VERDICT_MARK = {
     Verdict.INELIGIBLE: "✗",
     Verdict.INVALID: "✗",
 }
-STATUS_MARK = {Status.MET: "✓", Status.PARTIAL: "◐", Status.UNMET: "✗", Status.NOT_APPLICABLE: "–"}
+STATUS_MARK = {
+    Status.MET: "✓",
+    Status.PARTIAL: "◐",
+    Status.UNMET: "✗",
+    Status.NOT_APPLICABLE: "–",
+    Status.WAIVED: "⊘",
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,19 @@ class RuleView:
     source: str
     failed: bool
     anchor: str
+
+
+@dataclass(frozen=True)
+class WaiverView:
+    rule: str
+    reason: str
+    owner: str
+    expires: str
+    days: str
+    """`120 days left`, `expires today`, `expired 3 days ago`."""
+    state: str
+    message: Sentence
+    where: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +160,10 @@ class ReportView:
     gate: str | None = None
     """The gate's answer (`PASS`, or `FAIL: ` and why), once the run has judged the report."""
     gate_passed: bool = True
+    without_waivers: Sentence | None = None
+    """`Score without waivers: 72.2` (and ineligible without them), when a waiver applies."""
+    config: Sentence | None = None
+    waivers: tuple[WaiverView, ...] = ()
 
 
 def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
@@ -222,6 +248,23 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         coverage=_coverage(report, lang),
         has_council=any(entry.covered for entry in report.coverage),
         notes=tuple(tuple(parts(note, lang)) for note in report.notes),
+        without_waivers=tuple(parts(unwaived, lang)) if (unwaived := without_waivers(report)) else None,
+        config=None
+        if report.config is None
+        else tuple(parts(Message("report.config", {"path": report.config}), lang)),
+        waivers=tuple(
+            WaiverView(
+                rule=use.rule,
+                reason=use.reason,
+                owner=use.owner,
+                expires=use.expires.isoformat(),
+                days=render(days_message(use.days_left), lang),
+                state=use.state.value,
+                message=tuple(parts(waiver_message(use), lang)),
+                where=f"{use.source}, {where(use.location, lang)}" if use.location else use.source,
+            )
+            for use in report.waivers
+        ),
         made_by=text(
             "out.made-by", lang, version=__version__, pack=report.pack_id, pack_version=report.pack_version
         ),

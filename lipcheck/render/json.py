@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lipcheck.findings import Finding, GateResult, Location, Message, Report, RuleResult, Summary
+from lipcheck.findings import Finding, GateResult, Location, Message, Report, RuleResult, Summary, WaiverUse
 from lipcheck.messages import render
 from lipcheck.render.workflow_commands import JSON, defuse
 
@@ -23,6 +23,8 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
         "title": report.title,
         "pack": {"id": report.pack_id, "version": report.pack_version},
         "score": _rounded(report.score),
+        "score_without_waivers": _rounded(report.score_without_waivers),
+        "ineligible_without_waivers": list(report.ineligible_without_waivers),
         "earned": _rounded(report.earned),
         "possible": _rounded(report.possible),
         "verdict": report.verdict.value,
@@ -35,7 +37,24 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
             for entry in report.coverage
         ],
         "notes": [render(note, lang) for note in report.notes],
+        "waivers": [waiver_object(use) for use in report.waivers],
+        "warnings": [_finding(finding, lang) for finding in report.warnings_found],
+        "config": report.config,
         **({"gate": gate_object(report.gate, lang)} if report.gate is not None else {}),
+    }
+
+
+def waiver_object(use: WaiverUse) -> dict[str, Any]:
+    """A waiver: the rule, what it says, where it is written, and what became of it (`state`)."""
+    return {
+        "rule": use.rule,
+        "reason": use.reason,
+        "owner": use.owner,
+        "expires": use.expires.isoformat(),
+        "days_left": use.days_left,
+        "state": use.state.value,
+        "file": use.source,
+        "location": _location(use.location),
     }
 
 
@@ -66,7 +85,7 @@ def batch_item(report: Report, lang: str = "en", indent: bool = False) -> str:
 
 
 def batch_end(summary: Summary, lang: str = "en") -> str:
-    from lipcheck.runner import judge_run
+    from lipcheck.run.runner import judge_run
 
     tail = _dump(
         {
@@ -94,6 +113,7 @@ def _result(result: RuleResult, lang: str) -> dict[str, Any]:
         "missing": list(result.missing),
         "location": _location(result.location),
         "remediation": result.remediation.strip(),
+        **({"waiver": waiver_object(result.waiver)} if result.waiver is not None else {}),
     }
 
 

@@ -76,6 +76,10 @@ def _suite(report: Report, lang: str) -> ET.Element:
         "verdict": report.verdict.value,
         "fixes-to-ready": ", ".join(report.fixes),
     }
+    if report.waivers and report.score_without_waivers is not None:
+        facts["score-without-waivers"] = one_decimal(report.score_without_waivers)
+    if report.config is not None:
+        facts["config"] = report.config
     for name, value in facts.items():
         ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
     suite.extend(cases)
@@ -121,6 +125,11 @@ def _case(
     message = render(result.message, lang)
     if result.status is Status.NOT_APPLICABLE:
         ET.SubElement(case, "skipped", {"message": _clean(message)})
+    elif result.waiver is not None:
+        waiver = result.waiver
+        args = {"reason": waiver.reason, "owner": waiver.owner, "expires": waiver.expires.isoformat()}
+        skipped = ET.SubElement(case, "skipped", {"message": _clean(text("junit.waived", lang, **args))})
+        skipped.text = _clean(f"{text('out.found', lang)}: {message}")
     elif result.failed:
         details = [
             f"{text('out.found', lang)}: {message}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lipcheck.findings import Message, Report, RuleResult, Status, Verdict
+from lipcheck.findings import Location, Message, Report, RuleResult, Status, Verdict
 from lipcheck.messages import Part, parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
@@ -19,6 +19,7 @@ from lipcheck.render.sentences import (
     as_code,
     as_text,
     code_runs,
+    days_message,
     gain_message,
     gate_line,
     pack_text,
@@ -26,7 +27,9 @@ from lipcheck.render.sentences import (
     score_message,
     sector_label,
     to_ready_message,
+    waiver_message,
     where_message,
+    without_waivers,
 )
 from lipcheck.render.workflow_commands import MARKDOWN, defuse
 
@@ -37,7 +40,13 @@ VERDICT_MARK = {
     Verdict.INELIGIBLE: "⛔",
     Verdict.INVALID: "❌",
 }
-STATUS_MARK = {Status.MET: "✅", Status.PARTIAL: "🟡", Status.UNMET: "❌", Status.NOT_APPLICABLE: "➖"}
+STATUS_MARK = {
+    Status.MET: "✅",
+    Status.PARTIAL: "🟡",
+    Status.UNMET: "❌",
+    Status.NOT_APPLICABLE: "➖",
+    Status.WAIVED: "🔕",
+}
 
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones that make markup
 # inside a line (a link needs `[`, so `(` and `!` are harmless once it is escaped; `#`, `+` and
@@ -149,6 +158,12 @@ def _report(report: Report, lang: str, heading: str) -> str:
             lines.append(f"- {_say(place, lang) if place else ''}: {_say(finding.message, lang)}{hint}")
         lines.append("")
         return "\n".join(lines)
+    unwaived = without_waivers(report)
+    if unwaived is not None:
+        lines += [f"**{_say(unwaived, lang)}**", ""]
+    if report.config is not None:
+        config = _say(Message("report.config", {"path": report.config}), lang)
+        lines += [f"{config} · {inline(as_text(report.pack_id))}", ""]
     lines += [f"**{_say(to_ready_message(report), lang)}**", ""]
     fixes = report.gaps[:BIGGEST_FIXES]
     if fixes:
@@ -172,12 +187,24 @@ def _report(report: Report, lang: str, heading: str) -> str:
     ]
     lines += [_row(result, lang) for result in report.results]
     lines += ["", "</details>", ""]
+    if report.waivers:
+        lines += [f"**{_say(Message('report.waivers'), lang)}**", ""]
+        lines += [
+            f"- **{use.rule}** {_say(waiver_message(use), lang)} "
+            f"({_say(days_message(use.days_left), lang)}) · {inline(as_code(use.source))}{_at(use.location)}"
+            for use in report.waivers
+        ]
+        lines.append("")
     if report.notes:
         lines += [
             f"_{_say(Message('report.notes'), lang)}_: " + " ".join(_say(note, lang) for note in report.notes)
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _at(location: Location | None) -> str:
+    return f":{location.line}:{location.column}" if location is not None else ""
 
 
 def _row(result: RuleResult, lang: str) -> str:

@@ -16,9 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from lipcheck import __version__
-from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
+from lipcheck.findings import Finding, Location, Report, RuleResult, Severity, WaiverState, WaiverUse
 from lipcheck.messages import render, text
 from lipcheck.packs import Pack, Rule
+from lipcheck.render.sentences import waiver_message
 from lipcheck.render.workflow_commands import JSON, defuse
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,6 +31,7 @@ LEVEL = {
     Severity.INFO: "note",
 }
 FINGERPRINT = "lipcheck/v1"
+WAIVER_CODES = {WaiverState.EXPIRED: "waiver-expired", WaiverState.UNUSED: "waiver-unused"}
 SOURCE_ROOT = "%SRCROOT%"
 
 
@@ -53,16 +55,21 @@ def sarif_log(
                 index[rule.id] = len(descriptors)
                 descriptors.append(_rule_descriptor(rule, pack_id))
     for report in reports:
-        for finding in report.findings:
+        for finding in (*report.findings, *report.warnings_found):
             if finding.code not in index:
                 index[finding.code] = len(descriptors)
-                descriptors.append(_finding_descriptor(finding.code, lang))
+                descriptors.append(_finding_descriptor(finding, lang))
     results: list[dict[str, Any]] = []
     for report in reports:
         uri = artifact_uri(report.path, root)
         results += [_finding_result(finding, uri, index, lang) for finding in report.findings]
         results += [
-            _rule_result(result, report, uri, index, lang) for result in report.results if result.failed
+            _rule_result(result, report, uri, index, lang)
+            for result in report.results
+            if result.failed or result.waiver is not None
+        ]
+        results += [
+            _warning_result(use, root, index, lang) for use in report.waivers if use.state in WAIVER_CODES
         ]
     return {
         "$schema": SCHEMA,
@@ -94,6 +101,12 @@ def _scores(report: Report) -> dict[str, Any]:
         "score": None if report.score is None else round(report.score, 2),
         "earned": None if report.earned is None else round(report.earned, 2),
         "possible": None if report.possible is None else round(report.possible, 2),
+        **(
+            {"scoreWithoutWaivers": round(report.score_without_waivers, 2)}
+            if report.waivers and report.score_without_waivers is not None
+            else {}
+        ),
+        **({"config": report.config} if report.config is not None else {}),
     }
 
 
@@ -131,15 +144,51 @@ def _rule_descriptor(rule: Rule, pack_id: str) -> dict[str, Any]:
     }
 
 
-def _finding_descriptor(code: str, lang: str) -> dict[str, Any]:
-    description = text("out.invalid-rule", lang, code=code)
+def _finding_descriptor(finding: Finding, lang: str) -> dict[str, Any]:
+    code = finding.code
+    if code.startswith("waiver-") and code != "waiver-unknown-rule":
+        description = text("out.waiver-rule", lang, code=code)
+        level, tag = "warning", "waiver"
+    else:
+        description = text("out.invalid-rule", lang, code=code)
+        level, tag = "error", "invalid-proposal"
     return {
         "id": code,
         "name": _pascal(code),
         "shortDescription": {"text": description},
         "fullDescription": {"text": description},
-        "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": ["lipcheck", "invalid-proposal"], "precision": "very-high"},
+        "defaultConfiguration": {"level": level},
+        "properties": {"tags": ["lipcheck", tag], "precision": "very-high"},
+    }
+
+
+def _suppression(result: RuleResult) -> dict[str, Any]:
+    """The waiver as SARIF says it: accepted, why (the reason), and who and until when (properties)."""
+    assert result.waiver is not None
+    waiver = result.waiver
+    return {
+        "kind": "external" if waiver.in_config else "inSource",
+        "status": "accepted",
+        "justification": waiver.reason,
+        "properties": {"owner": waiver.owner, "expires": waiver.expires.isoformat(), "file": waiver.source},
+    }
+
+
+def _warning_result(
+    use: WaiverUse, root: PurePath | None, index: Mapping[str, int], lang: str
+) -> dict[str, Any]:
+    """A waiver that expired or is not needed: a warning where the waiver is written."""
+    code = WAIVER_CODES[use.state]
+    message = render(waiver_message(use), lang)
+    uri = artifact_uri(use.source, root)
+    return {
+        "ruleId": code,
+        "ruleIndex": index.get(code, -1),
+        "level": "warning",
+        "kind": "fail",
+        "message": {"text": message},
+        "locations": [_location(uri, use.location)],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(code, use.rule, uri)},
     }
 
 
@@ -153,7 +202,10 @@ def _rule_result(
         "kind": "fail",
         "message": {"text": f"{result.title}: {render(result.message, lang)}"},
         "locations": [_location(uri, result.location)],
-        "partialFingerprints": {FINGERPRINT: _fingerprint(report.pack_id, result.rule, uri)},
+        "partialFingerprints": {
+            FINGERPRINT: _fingerprint(report.pack_id.removesuffix("+config"), result.rule, uri)
+        },
+        **({"suppressions": [_suppression(result)]} if result.waiver is not None else {}),
         "properties": {
             "status": result.status.value,
             "points": round(result.points, 2),

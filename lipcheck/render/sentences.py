@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from lipcheck.findings import GateResult, Location, Message, Report, RuleResult, Severity, Verdict
+from lipcheck.findings import (
+    GateResult,
+    Location,
+    Message,
+    Report,
+    RuleResult,
+    Severity,
+    Verdict,
+    WaiverState,
+    WaiverUse,
+)
 from lipcheck.messages import Part, has, render, text
 from lipcheck.render import one_decimal
 
@@ -151,3 +161,35 @@ def gate_line(gate: GateResult, lang: str) -> str:
     if gate.passed:
         return text("gate.pass", lang)
     return text("gate.fail", lang, reasons="; ".join(render(reason, lang) for reason in gate.reasons))
+
+
+def days_message(days_left: int) -> Message:
+    """`120 days left`, `expires today`, or `expired 3 days ago`."""
+    if days_left > 0:
+        return Message("waiver.days-left", {"days": days_left})
+    if days_left == 0:
+        return Message("waiver.expires-today")
+    return Message("waiver.expired-ago", {"days": -days_left})
+
+
+def waiver_message(use: WaiverUse) -> Message:
+    """What a waiver says, or what became of it when it was not applied (expired, unused)."""
+    args = {"rule": use.rule, "expires": use.expires.isoformat(), "owner": use.owner, "reason": use.reason}
+    if use.state is WaiverState.EXPIRED:
+        return Message("waiver.expired", args)
+    if use.state is WaiverState.UNUSED:
+        return Message("waiver.unused", args)
+    return Message("waiver.applied", args)
+
+
+def without_waivers(report: Report) -> Message | None:
+    """`Score without waivers: 70.0` (and `ineligible without waivers (LIP001)`); None if none applies."""
+    if not any(use.state is WaiverState.APPLIED for use in report.waivers):
+        return None
+    score = one_decimal(report.score_without_waivers or 0.0)
+    message = Message("report.score-without-waivers", {"score": score})
+    if report.ineligible_without_waivers:
+        rules = ", ".join(report.ineligible_without_waivers)
+        ineligible = Message("report.ineligible-without-waivers", {"rules": rules})
+        return Message("report.without-waivers-both", {"score": message, "ineligible": ineligible})
+    return message

@@ -7,13 +7,36 @@ which is imported only then: a check whose output is read by a program should no
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
+from lipcheck.findings import (
+    GateResult,
+    Location,
+    Message,
+    Report,
+    RuleResult,
+    Severity,
+    Summary,
+    Verdict,
+    WaiverState,
+)
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
-from lipcheck.render.sentences import earned_of, gate_line, to_ready
+from lipcheck.render.sentences import (
+    days_message,
+    earned_of,
+    gate_line,
+    to_ready,
+    waiver_message,
+    without_waivers,
+)
 from lipcheck.render.workflow_commands import TEXT, defuse
+
+if TYPE_CHECKING:
+    from lipcheck.waivers import WaiverSpec
 
 Segment = tuple[str, str]
 """Text and its rich style ("" for none)."""
@@ -121,6 +144,8 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
                 (_where(report.path, result.location), "dim"),
             ]
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
+    if report.waivers:
+        lines += [[], *_waiver_section(report, lang, width)]
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
         lines += _wrap([(f"{text('report.notes', lang)}: {terminal_safe(render(note, lang))}", "dim")], width)
@@ -142,7 +167,29 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
     ]
     if report.score is not None:
         score.append((f"   {_bar(report.score)}", ""))
-    return [*lines, *_wrap(score, width), []]
+    lines += _wrap(score, width)
+    unwaived = without_waivers(report)
+    if unwaived is not None:
+        lines += _wrap([(render(unwaived, lang), "bold")], width)
+    if report.config is not None:
+        config = text("report.config", lang, path=report.config)
+        lines += _wrap([(f"{terminal_safe(config)}  ({report.pack_id})", "dim")], width)
+    return [*lines, []]
+
+
+def _waiver_section(report: Report, lang: str, width: int) -> list[Line]:
+    """Every waiver: rule, what it says (or why it did not apply), days left, where it is written."""
+    lines = _wrap([(text("report.waivers", lang), "bold underline")], width)
+    for use in report.waivers:
+        style = "" if use.state is WaiverState.APPLIED else "magenta"
+        segments = [
+            (f"  {use.rule}  ", "bold"),
+            (f"{terminal_safe(render(waiver_message(use), lang))}  ", style),
+            (f"({render(days_message(use.days_left), lang)})  ", ""),
+            (_where(use.source, use.location), "dim"),
+        ]
+        lines += _wrap(segments, width, hang=" " * (len(use.rule) + 4))
+    return lines
 
 
 def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
@@ -258,3 +305,25 @@ def terminal_safe(proposal_text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def render_waiver_list(waivers: Sequence[WaiverSpec], today: dt.date, lang: str = "en") -> str:
+    """`lipcheck waivers`: one line a waiver, soonest expiry first, each saying whether it is in force."""
+    if not waivers:
+        return text("waivers.none", lang) + "\n"
+    lines = []
+    for waiver in waivers:
+        days = (waiver.expires - today).days
+        state = Message("waivers.in-force" if days >= 0 else "waivers.expired")
+        line = text(
+            "waivers.line",
+            lang,
+            expires=waiver.expires.isoformat(),
+            state=Message("waivers.state", {"state": state, "days": days_message(days)}),
+            rule=waiver.rule,
+            owner=waiver.owner,
+            where=_where(waiver.source, waiver.location),
+            reason=" ".join(waiver.reason.split()),
+        )
+        lines.append(terminal_safe(line) + "\n")
+    return defuse("".join(lines), TEXT)

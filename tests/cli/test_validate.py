@@ -24,6 +24,8 @@ EXPECTED = {
     "hamilton-renewal-ready": ("ready", 0),
     # Ontario's 2008 call.
     "london-middlesex-2008-nearly-ready": ("nearly-ready", 1),
+    # A waiver in force: LIP202 leaves the denominator, 72.24 without the waiver becomes 80.27.
+    "medicine-hat-waiver": ("ready", 0),
 }
 
 

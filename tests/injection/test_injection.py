@@ -48,7 +48,7 @@ def _text_fields() -> set[str]:
         if not (isinstance(section, type) and issubclass(section, BaseModel) and section is not BaseModel):
             continue
         for name, info in section.model_fields.items():
-            if name in ("call", "evidence"):
+            if name in ("call", "evidence", "rule"):  # ids and paths, not free text
                 continue
             if str in _base_types(info.annotation):
                 names.add(name)
@@ -91,7 +91,13 @@ def _fill(value: Any, text: str, counter: list[int]) -> Any:
 
 
 def _proposal(text: str) -> dict[str, Any]:
-    data = _fill(load_text(complete_text()).data, text, [0])
+    complete = load_text(complete_text()).data
+    # Waivers echo their reason and owner in every format: one not needed, one expired.
+    complete["waivers"] = [
+        {"rule": "LIP301", "reason": "Why", "owner": "Who", "expires": "2027-03-31"},
+        {"rule": "LIP101", "reason": "Why", "owner": "Who", "expires": "2025-03-31"},
+    ]
+    data = _fill(complete, text, [0])
     # A path cannot hold control characters or a 5000-character name (the schema says so).
     data["applicant"]["endorsement"]["evidence"] = (_PATH_UNSAFE.sub("", text) or "x")[:200]
     return data

@@ -1,0 +1,139 @@
+"""Waivers applied to rule results: a rule accepted as not met, with a reason, an owner and an end.
+
+A waiver applies while its `expires` is on or after the run's today (`--today`), never the clock.
+Applied to a rule that is not fully met, the rule's status becomes `waived`: it leaves the
+denominator like a rule that does not apply, and fails no gate. An expired waiver is not applied
+(the rule counts again) and a waiver of a rule that is met is not needed: each gives a warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
+
+if TYPE_CHECKING:
+    from lipcheck.loader import Limits
+    from lipcheck.run.config import Config, ConfigWaiver
+    from lipcheck.run.settings import Configs
+
+
+@dataclass(frozen=True)
+class WaiverSpec:
+    """A waiver as written, in a proposal or a config, with where it is written."""
+
+    rule: str
+    reason: str
+    owner: str
+    expires: dt.date
+    source: str
+    location: Location | None
+    """Where the waiver is written (its entry in `waivers`)."""
+    rule_at: Location | None = None
+    """Where its `rule` is written."""
+    in_config: bool = False
+
+
+@dataclass(frozen=True)
+class Waived:
+    """Rule results with the waivers applied, and what became of each waiver."""
+
+    results: tuple[RuleResult, ...]
+    uses: tuple[WaiverUse, ...]
+    warnings: tuple[Finding, ...]
+
+
+def unknown_rules(waivers: Sequence[WaiverSpec], rules: set[str]) -> list[WaiverSpec]:
+    """The waivers that name a rule the pack does not have."""
+    return [waiver for waiver in waivers if waiver.rule not in rules]
+
+
+def apply(results: Sequence[RuleResult], waivers: Sequence[WaiverSpec], today: dt.date) -> Waived:
+    """`results` with each waiver in force applied; the proposal's own waivers come first.
+
+    A second waiver of a rule already waived has nothing left to waive: it is unused.
+    """
+    by_rule = {result.rule: index for index, result in enumerate(results)}
+    out = list(results)
+    uses: list[WaiverUse] = []
+    warnings: list[Finding] = []
+    for waiver in waivers:
+        days = (waiver.expires - today).days
+        index = by_rule.get(waiver.rule)
+        if index is None:
+            continue  # refused before (unknown rule); nothing to apply
+        result = out[index]
+        args = {"rule": waiver.rule, "expires": waiver.expires.isoformat(), "owner": waiver.owner}
+        if days < 0:
+            state = WaiverState.EXPIRED
+            warnings.append(Finding("waiver-expired", Message("waiver.expired", args), waiver.location))
+        elif result.failed:
+            state = WaiverState.APPLIED
+        else:
+            state = WaiverState.UNUSED
+            warnings.append(Finding("waiver-unused", Message("waiver.unused", args), waiver.location))
+        use = WaiverUse(
+            waiver.rule, waiver.reason, waiver.owner, waiver.expires, days, state, waiver.source,
+            waiver.location, waiver.in_config,
+        )  # fmt: skip
+        uses.append(use)
+        if state is WaiverState.APPLIED:
+            out[index] = dataclasses.replace(result, status=Status.WAIVED, waiver=use)
+    ordered = sorted(uses, key=lambda use: (use.expires, use.rule))
+    return Waived(tuple(out), tuple(ordered), tuple(warnings))
+
+
+def listed(
+    paths: Sequence[str], configs: Configs, limits: Limits, config: Config | None = None
+) -> tuple[list[WaiverSpec], list[tuple[str, tuple[Finding, ...]]]]:
+    """Every waiver of the proposals at `paths` and of their configs (and of `config`), each once.
+
+    Soonest expiry first. Also the proposals that are not valid, with their findings (their
+    waivers cannot be trusted to be what the file means). Raises LipcheckError for a file that
+    cannot be read or a broken config.
+    """
+    from lipcheck.loader import read_proposal
+    from lipcheck.paths import shown_path
+    from lipcheck.validation import validate
+
+    found: dict[tuple[str, int, int], WaiverSpec] = {}
+    invalid: list[tuple[str, tuple[Finding, ...]]] = []
+
+    def add(spec: WaiverSpec) -> None:
+        where = spec.location or Location(0, 0)
+        found.setdefault((spec.source, where.line, where.column), spec)
+
+    for found_config in [config] if config is not None else []:
+        for own in found_config.waivers:
+            add(_from_config(own, found_config))
+    for path in paths:
+        document = read_proposal(path, limits)
+        shown = shown_path(path)
+        proposal, findings = (None, document.findings) if document.findings else validate(document)
+        if proposal is None:
+            invalid.append((shown, findings))
+            continue
+        for index, waiver in enumerate(proposal.waivers):
+            at = document.positions
+            spec = WaiverSpec(
+                waiver.rule, waiver.reason, waiver.owner, waiver.expires, shown,
+                at.key(("waivers", index)), at.value(("waivers", index, "rule")),
+            )  # fmt: skip
+            add(spec)
+        file_config = configs.for_file(path)
+        if file_config is not None:
+            for config_waiver in file_config.waivers_for(path):
+                add(_from_config(config_waiver, file_config))
+    ordered = sorted(found.values(), key=lambda spec: (spec.expires, spec.rule, spec.source))
+    return ordered, invalid
+
+
+def _from_config(waiver: ConfigWaiver, config: Config) -> WaiverSpec:
+    return WaiverSpec(
+        waiver.rule, waiver.reason, waiver.owner, waiver.expires, config.shown, waiver.location,
+        waiver.rule_at, in_config=True,
+    )  # fmt: skip
