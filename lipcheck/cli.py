@@ -131,7 +131,7 @@ def validate(
     if json_batch:
         from lipcheck.render import json as json_render
 
-        _out(json_render.batch_start())
+        _out(json_render.batch_start(lang))
     summary = Summary()
     short = errors = 0
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them

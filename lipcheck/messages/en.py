@@ -155,6 +155,8 @@ MESSAGES: dict[str, str] = {
     "pack.kind-changed": "an override may not change a rule's check kind (`{before}` to `{after}`); replace the rule instead",
     "pack.listed-missing": "`{rule}` is listed, but {file} does not exist and no parent or include gives the rule",
     "pack.not-listed": "`{rule}` is a rule of the pack but is not listed in `rules` (list it, or `remove` it)",
+    "pack.no-french": "`{field}` is given in English only: a shipped pack writes each text as `{{en: ..., fr: ...}}`",
+    "note.pack-untranslated": "rule pack {pack} gives no French for {rules}: those texts are shown in English",
     "pack.no-points": "no rule of the pack can carry points: its major and minor rules weigh 0 in all",
     # What the checks conclude
     "check.applicant.absent": "no applicant is named",
@@ -318,6 +320,7 @@ MESSAGES: dict[str, str] = {
     "out.coverage-line": "{rule}: {covered} of {total} sectors",
     "out.coverage-missing": "missing {sectors}",
     "out.valid-proposal": "The file is a valid proposal",
+    "sarif.source": "Source: {source}",
     "out.invalid-rule": "The proposal file must be valid: {code}",
     "out.not-run": "not checked: the file is not a valid proposal",
     "out.verdict-line": "{path}: score {score}, {verdict}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lipcheck.findings import Location, Report, Severity
+from lipcheck.render import flat
 from lipcheck.messages import render, text
 from lipcheck.render.sentences import gate_line, score_message
 from lipcheck.render.workflow_commands import TEXT, defuse
@@ -33,9 +34,9 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
             lines.append(command("error", report.path, finding.location, finding.code, message))
         for result in report.results:
             if result.failed:
-                title = f"{result.rule}: {result.title}"
+                title = f"{result.rule}: {result.title.in_(lang)}"
                 message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
-                message += " ".join(result.remediation.split())
+                message += flat(result.remediation.in_(lang))
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
         verdict = text("verdict." + report.verdict.value, lang)
         score = score_message(report)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from lipcheck.findings import GateResult, Report, RuleResult, Status
 from lipcheck.messages import render, text
-from lipcheck.render import one_decimal
+from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import gate_line, missing_labels, points, where
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
@@ -116,7 +116,7 @@ def _case(
 ) -> ET.Element:
     """One rule; `failing` names the rules that fail the gate (None: every gap is a failure)."""
     case = ET.Element(
-        "testcase", {"name": _clean(f"{result.rule}: {result.title}"), "classname": classname, "time": "0"}
+        "testcase", {"name": _clean(f"{result.rule}: {result.title.in_(lang)}"), "classname": classname, "time": "0"}
     )
     message = render(result.message, lang)
     if result.status is Status.NOT_APPLICABLE:
@@ -130,11 +130,11 @@ def _case(
         if result.missing:
             details.append(f"{text('report.missing', lang)}: {', '.join(missing_labels(result, lang))}")
         details += [
-            f"{text('report.fix', lang)}: {' '.join(result.remediation.split())}",
+            f"{text('report.fix', lang)}: {flat(result.remediation.in_(lang))}",
             f"{text('out.where', lang)}: {path}, {where(result.location, lang)}"
             if result.location
             else f"{text('out.where', lang)}: {path}",
-            f"{text('out.source', lang)}: {' '.join(result.source.split())}",
+            f"{text('out.source', lang)}: {flat(result.source.in_(lang))}",
         ]
         if failing is None or result.rule in failing:
             failure = ET.SubElement(

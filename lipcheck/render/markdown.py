@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lipcheck.findings import Message, Report, RuleResult, Status, Verdict
+from lipcheck.findings import Message, Number, Report, RuleResult, Status, Verdict
 from lipcheck.messages import Part, parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
@@ -116,7 +116,7 @@ def _overview(reports: Sequence[Report], lang: str) -> str:
         "| --- | ---: | --- |",
     ]
     for report in reports:
-        score = one_decimal(report.score) if report.score is not None else "–"
+        score = one_decimal(report.score, lang) if report.score is not None else "–"
         rows.append(
             f"| {inline(as_code(report.path), table=True)} | {score} | "
             f"{VERDICT_MARK[report.verdict]} {text('verdict.' + report.verdict.value, lang)} |"
@@ -128,8 +128,8 @@ def _report(report: Report, lang: str, heading: str) -> str:
     verdict = text("verdict." + report.verdict.value, lang)
     score = _say(score_message(report), lang)
     title = inline(as_text(report.title)) if report.title else _say(Message("out.untitled"), lang)
-    ready = _say(Message("out.gauge.ready", {"points": f"{report.thresholds['ready']:g}"}), lang)
-    nearly = _say(Message("out.gauge.nearly", {"points": f"{report.thresholds['nearly-ready']:g}"}), lang)
+    ready = _say(Message("out.gauge.ready", {"points": Number(report.thresholds['ready'], None)}), lang)
+    nearly = _say(Message("out.gauge.nearly", {"points": Number(report.thresholds['nearly-ready'], None)}), lang)
     lines = [
         f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score}, {verdict}",
         "",
@@ -155,7 +155,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
         lines += [f"**{_say(Message('out.biggest-fixes'), lang)}**", ""]
         lines += [
             f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
-            f"{inline(pack_text(result.title))}: {inline(pack_text(result.remediation))}"
+            f"{inline(pack_text(result.title.in_(lang)))}: {inline(pack_text(result.remediation.in_(lang)))}"
             for number, result in enumerate(fixes, start=1)
         ]
         lines.append("")

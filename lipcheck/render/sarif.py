@@ -18,6 +18,7 @@ from urllib.parse import quote
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
 from lipcheck.messages import render, text
+from lipcheck.render import flat
 from lipcheck.packs import Pack, Rule
 from lipcheck.render.workflow_commands import JSON, defuse
 
@@ -31,6 +32,10 @@ LEVEL = {
 }
 FINGERPRINT = "lipcheck/v1"
 SOURCE_ROOT = "%SRCROOT%"
+
+
+LOCALE = {"en": "en-CA", "fr": "fr-CA"}
+"""The run's `language` (RFC 5646): Canadian English and Canadian French."""
 
 
 def render_reports(
@@ -51,7 +56,7 @@ def sarif_log(
         for rule in pack.rules if pack else ():
             if rule.id not in index:
                 index[rule.id] = len(descriptors)
-                descriptors.append(_rule_descriptor(rule, pack_id))
+                descriptors.append(_rule_descriptor(rule, pack_id, lang))
     for report in reports:
         for finding in report.findings:
             if finding.code not in index:
@@ -77,6 +82,7 @@ def sarif_log(
                         "rules": descriptors,
                     }
                 },
+                "language": LOCALE.get(lang, lang),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
                 "properties": {"reports": [_scores(report) for report in reports]},
@@ -110,16 +116,18 @@ def artifact_uri(path: str, root: PurePath | None) -> str:
     return quote("/".join(parts), safe="/")
 
 
-def _rule_descriptor(rule: Rule, pack_id: str) -> dict[str, Any]:
-    remediation, source = _flat(rule.remediation), _flat(rule.source)
+def _rule_descriptor(rule: Rule, pack_id: str, lang: str) -> dict[str, Any]:
+    remediation, source = _flat(rule.remediation.in_(lang)), _flat(rule.source.in_(lang))
+    how, source_label = text("explain.remediation", lang), text("explain.source", lang)
     return {
         "id": rule.id,
-        "name": _pascal(rule.title),
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": _flat(rule.rationale)},
+        # The name is an identifier code scanning shows beside the id: the same in every language.
+        "name": _pascal(rule.title.en),
+        "shortDescription": {"text": rule.title.in_(lang)},
+        "fullDescription": {"text": _flat(rule.rationale.in_(lang))},
         "help": {
-            "text": f"{remediation}\n\nSource: {source}",
-            "markdown": f"**How to meet it.** {remediation}\n\n**Source.** {source}",
+            "text": f"{remediation}\n\n{text('sarif.source', lang, source=source)}",
+            "markdown": f"**{how}.** {remediation}\n\n**{source_label}.** {source}",
         },
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
@@ -151,7 +159,7 @@ def _rule_result(
         "ruleIndex": index.get(result.rule, -1),
         "level": LEVEL[result.severity],
         "kind": "fail",
-        "message": {"text": f"{result.title}: {render(result.message, lang)}"},
+        "message": {"text": f"{result.title.in_(lang)}: {render(result.message, lang)}"},
         "locations": [_location(uri, result.location)],
         "partialFingerprints": {FINGERPRINT: _fingerprint(report.pack_id, result.rule, uri)},
         "properties": {
@@ -203,4 +211,4 @@ def _pascal(words: str) -> str:
 
 
 def _flat(paragraph: str) -> str:
-    return " ".join(paragraph.split())
+    return flat(paragraph)

@@ -11,7 +11,7 @@ import re
 
 from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
 from lipcheck.messages import render, text
-from lipcheck.render import one_decimal
+from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import earned_of, gate_line, to_ready
 from lipcheck.render.workflow_commands import TEXT, defuse
 
@@ -42,7 +42,8 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LONGEST = 1000
 _POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
 _HANG = " " * (_POINTS_WIDTH + 2)
-_TOKENS = re.compile(r"\S+|\s+")
+# A non-breaking space (French typography: `score :`, `80 %`) holds its words together.
+_TOKENS = re.compile(r"(?:[^\s]|[\u00a0\u202f])+|[^\S\u00a0\u202f]+")
 
 
 def render_report(report: Report, lang: str = "en", color: bool = False, width: int = 100) -> str:
@@ -53,7 +54,7 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
 
 def render_line(report: Report, lang: str = "en") -> str:
     """The one line `--quiet` prints for a file: path, verdict, score, and `pass` or `fail` once judged."""
-    score = "-" if report.score is None else one_decimal(report.score)
+    score = "-" if report.score is None else one_decimal(report.score, lang)
     judged = (
         ""
         if report.gate is None
@@ -134,7 +135,7 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
         lines += _wrap([(f"{terminal_safe(report.title)}  ({terminal_safe(pack)})", "")], width)
     score: Line = [
         (f"{text('report.score', lang)} ", ""),
-        (one_decimal(report.score) if report.score is not None else "-", "bold"),
+        (one_decimal(report.score, lang) if report.score is not None else "-", "bold"),
         (" / 100", ""),
         *([(f" ({render(behind, lang)})", "")] if (behind := earned_of(report)) else []),
         ("   ", ""),
@@ -150,11 +151,11 @@ def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
     if result.severity is Severity.BLOCKER:
         points: Segment = ("BLOCKER", "bold red")
     else:
-        points = (f"+{one_decimal(result.gain)}".rjust(_POINTS_WIDTH), "bold")
-    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title), "")]
+        points = (f"+{one_decimal(result.gain, lang)}".rjust(_POINTS_WIDTH), "bold")
+    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title.in_(lang)), "")]
     if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
         head.append((f"  [{result.severity.value}]", _SEVERITY_STYLE[result.severity]))
-    remedy = terminal_safe(" ".join(result.remediation.split()))
+    remedy = terminal_safe(flat(result.remediation.in_(lang)))
     return [
         *_wrap(head, width, hang=_HANG),
         *_wrap([(_HANG + terminal_safe(render(result.message, lang)), "")], width, hang=_HANG),
