@@ -260,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "report.fix": "How to fix",
     "report.missing": "Missing",
     "report.points": "+{points} points",
+    "report.blocker-mark": "BLOCKER",
     "report.blocker": "blocker: must be fixed before the proposal can be funded",
     "report.warning": "warning",
     "report.to-ready": "To reach ready ({threshold}): fix {rules}, for a score of {score}",

@@ -43,8 +43,12 @@ PackText = StrictStr | TextFile
 
 
 def as_text(value: PackText) -> Text:
-    """The text as the packs carry it."""
-    return Text(value) if isinstance(value, str) else Text(value.en, value.fr)
+    """The text as the packs carry it, the French set in French typography (see messages.fr)."""
+    if isinstance(value, str):
+        return Text(value)
+    from lipcheck.messages.fr import typeset
+
+    return Text(value.en, None if value.fr is None else typeset(" ".join(value.fr.split(" "))))
 
 
 TEXT_FIELDS = ("title", "rationale", "remediation", "source", "reading")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from lipcheck.findings import Location, Report, Severity
 from lipcheck.render import flat
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.render.sentences import gate_line, score_message
 from lipcheck.render.workflow_commands import TEXT, defuse
 
@@ -35,7 +35,7 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
         for result in report.results:
             if result.failed:
                 title = f"{result.rule}: {result.title.in_(lang)}"
-                message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
+                message = f"{render(result.message, lang)}. {text('report.fix', lang)}{colon(lang)}"
                 message += flat(result.remediation.in_(lang))
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
         verdict = text("verdict." + report.verdict.value, lang)

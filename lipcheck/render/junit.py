@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from lipcheck.findings import GateResult, Report, RuleResult, Status
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import gate_line, missing_labels, points, where
 from lipcheck.render.workflow_commands import MARKUP, defuse
@@ -123,18 +123,18 @@ def _case(
         ET.SubElement(case, "skipped", {"message": _clean(message)})
     elif result.failed:
         details = [
-            f"{text('out.found', lang)}: {message}",
-            f"{text('out.col.status', lang)}: {text('status.' + result.status.value, lang)}",
-            f"{text('out.col.points', lang)}: {points(result, lang)}",
+            f"{text('out.found', lang)}{colon(lang)}{message}",
+            f"{text('out.col.status', lang)}{colon(lang)}{text('status.' + result.status.value, lang)}",
+            f"{text('out.col.points', lang)}{colon(lang)}{points(result, lang)}",
         ]
         if result.missing:
-            details.append(f"{text('report.missing', lang)}: {', '.join(missing_labels(result, lang))}")
+            details.append(f"{text('report.missing', lang)}{colon(lang)}{', '.join(missing_labels(result, lang))}")
         details += [
-            f"{text('report.fix', lang)}: {flat(result.remediation.in_(lang))}",
-            f"{text('out.where', lang)}: {path}, {where(result.location, lang)}"
+            f"{text('report.fix', lang)}{colon(lang)}{flat(result.remediation.in_(lang))}",
+            f"{text('out.where', lang)}{colon(lang)}{path}, {where(result.location, lang)}"
             if result.location
-            else f"{text('out.where', lang)}: {path}",
-            f"{text('out.source', lang)}: {flat(result.source.in_(lang))}",
+            else f"{text('out.where', lang)}{colon(lang)}{path}",
+            f"{text('out.source', lang)}{colon(lang)}{flat(result.source.in_(lang))}",
         ]
         if failing is None or result.rule in failing:
             failure = ET.SubElement(

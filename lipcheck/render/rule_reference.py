@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from lipcheck.messages import text
+from lipcheck.messages import colon, text
 from lipcheck.render import flat
 from lipcheck.packs import Change, Pack, Rule
 from lipcheck.render.workflow_commands import TEXT, defuse
@@ -87,7 +87,7 @@ def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
         weight = f"{rule.weight:g}" if rule.weight else "-"
         line = f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
         if rule.changes:
-            line += f"  [{text('explain.changed', lang)}: {changes_text(rule, lang)}]"
+            line += f"  [{text('explain.changed', lang)}{colon(lang)}{changes_text(rule, lang)}]"
         lines.append(line)
     # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
     return defuse("\n".join(lines) + "\n", TEXT)
@@ -98,23 +98,23 @@ def explain_rule(rule: Rule, pack: Pack | None = None, chosen: str = "default", 
     lines = [pack_heading(pack, chosen, lang), ""] if pack is not None else []
     lines += [
         f"{rule.id}: {rule.title.in_(lang)}",
-        f"{text('explain.from', lang)}: {rule.origin}",
+        f"{text('explain.from', lang)}{colon(lang)}{rule.origin}",
     ]
     if rule.changes:
-        lines.append(f"{text('explain.changes', lang)}: {changes_text(rule, lang)}")
+        lines.append(f"{text('explain.changes', lang)}{colon(lang)}{changes_text(rule, lang)}")
     lines += [
-        f"{text('explain.severity', lang)}: {text('severity.' + rule.severity.value, lang)}",
-        f"{text('explain.weight', lang)}: {weight}",
-        f"{text('explain.check', lang)}: {_check(rule)}",
+        f"{text('explain.severity', lang)}{colon(lang)}{text('severity.' + rule.severity.value, lang)}",
+        f"{text('explain.weight', lang)}{colon(lang)}{weight}",
+        f"{text('explain.check', lang)}{colon(lang)}{_check(rule)}",
         "",
-        f"{text('explain.rationale', lang)}:",
+        f"{text('explain.rationale', lang)}{colon(lang).rstrip()}",
         _indent(rule.rationale.in_(lang)),
-        f"{text('explain.remediation', lang)}:",
+        f"{text('explain.remediation', lang)}{colon(lang).rstrip()}",
         _indent(rule.remediation.in_(lang)),
     ]
     if rule.reading:
-        lines += [f"{text('explain.reading', lang)}:", _indent(rule.reading.in_(lang))]
-    lines += [f"{text('explain.source', lang)}: {rule.source.in_(lang).strip()}", ""]
+        lines += [f"{text('explain.reading', lang)}{colon(lang).rstrip()}", _indent(rule.reading.in_(lang))]
+    lines += [f"{text('explain.source', lang)}{colon(lang)}{rule.source.in_(lang).strip()}", ""]
     # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
     return defuse("\n".join(lines), TEXT)
 

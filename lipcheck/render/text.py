@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import earned_of, gate_line, to_ready
 from lipcheck.render.workflow_commands import TEXT, defuse
@@ -40,8 +40,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Most characters of one proposal-supplied text shown: a report is read, not searched.
 _LONGEST = 1000
-_POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
-_HANG = " " * (_POINTS_WIDTH + 2)
+_POINTS_WIDTH = {"en": 7, "fr": 8}  # "+14.0" or "BLOCKER" / "BLOQUANT", right-aligned
 # A non-breaking space (French typography: `score :`, `80 %`) holds its words together.
 _TOKENS = re.compile(r"(?:[^\s]|[\u00a0\u202f])+|[^\S\u00a0\u202f]+")
 
@@ -124,7 +123,7 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
-        lines += _wrap([(f"{text('report.notes', lang)}: {terminal_safe(render(note, lang))}", "dim")], width)
+        lines += _wrap([(f"{text('report.notes', lang)}{colon(lang)}{terminal_safe(render(note, lang))}", "dim")], width)
     return lines
 
 
@@ -149,18 +148,19 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
 def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
     """One gap: points in a narrow column, and wrapped lines hanging under the text beside it."""
     if result.severity is Severity.BLOCKER:
-        points: Segment = ("BLOCKER", "bold red")
+        points: Segment = (text("report.blocker-mark", lang), "bold red")
     else:
-        points = (f"+{one_decimal(result.gain, lang)}".rjust(_POINTS_WIDTH), "bold")
+        points = (f"+{one_decimal(result.gain, lang)}".rjust(_POINTS_WIDTH.get(lang, 7)), "bold")
+    hang = " " * (_POINTS_WIDTH.get(lang, 7) + 2)
     head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title.in_(lang)), "")]
     if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
-        head.append((f"  [{result.severity.value}]", _SEVERITY_STYLE[result.severity]))
+        head.append((f"  [{text('severity.' + result.severity.value, lang)}]", _SEVERITY_STYLE[result.severity]))
     remedy = terminal_safe(flat(result.remediation.in_(lang)))
     return [
-        *_wrap(head, width, hang=_HANG),
-        *_wrap([(_HANG + terminal_safe(render(result.message, lang)), "")], width, hang=_HANG),
-        *_wrap([(_HANG + _where(path, result.location), "dim")], width, hang=_HANG),
-        *_wrap([(f"{_HANG}{text('report.fix', lang)}: {remedy}", "")], width, hang=_HANG),
+        *_wrap(head, width, hang=hang),
+        *_wrap([(hang + terminal_safe(render(result.message, lang)), "")], width, hang=hang),
+        *_wrap([(hang + _where(path, result.location), "dim")], width, hang=hang),
+        *_wrap([(f"{hang}{text('report.fix', lang)}{colon(lang)}{remedy}", "")], width, hang=hang),
     ]
 
 
