@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -19,7 +19,7 @@ from lipcheck import __version__
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
-from lipcheck.messages import LANGUAGES, render, text
+from lipcheck.messages import DEFAULT_LANGUAGE, LANGUAGES, choose_language, colon, render, text
 from lipcheck.model import ISO_DATE
 from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
@@ -33,12 +33,18 @@ DEFAULT_PROPOSAL = "proposal.yaml"
 
 app = typer.Typer(
     name="lipcheck",
-    help=text("help.app"),
+    help="help.app",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--lang", help="help.lang", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -50,56 +56,54 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=text("help.version"))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.version")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """lipcheck: readiness checks for Local Immigration Partnership funding proposals."""
 
 
 PackOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Option("--pack", help=text("help.pack")),
+    typer.Option("--pack", help="help.pack"),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help=text("help.lang", languages=", ".join(LANGUAGES)))]
 FilesArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - text, not Path: pathlib keeps every name it parses
-    typer.Argument(help=text("help.files"), show_default=False),
+    typer.Argument(help="help.files", show_default=False),
 ]
 FailUnderOption = Annotated[
     Optional[float],  # noqa: UP045
-    typer.Option("--fail-under", min=0, max=100, help=text("help.fail-under")),
+    typer.Option("--fail-under", min=0, max=100, help="help.fail-under"),
 ]
 FailOnOption = Annotated[
     Optional[Severity],  # noqa: UP045
-    typer.Option("--fail-on", help=text("help.fail-on")),
+    typer.Option("--fail-on", help="help.fail-on"),
 ]
 TodayOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help=text("help.today")),
+    typer.Option(help="help.today"),
 ]
 # The most a limit may be: what the platform can hold as a size (the file is read with one byte
 # to spare). A larger number is refused as a usage error (exit 2), not met later as an overflow.
 _MOST = sys.maxsize - 1
-MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-file-size"))]
-MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-depth"))]
-MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
-MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
-FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-file-size")]
+MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-depth")]
+MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help="help.max-aliases")]
+MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-nodes")]
+FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help="help.follow-symlinks")]
 
 
-@app.command(help=text("help.validate"))
+@app.command(help="help.validate")
 def validate(
     files: FilesArgument = None,
     pack: PackOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", help=text("help.format"))
-    ] = OutputFormat.TEXT,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="help.format")] = OutputFormat.TEXT,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help=text("help.no-color"))] = False,
-    lang: LangOption = "en",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help=text("help.jobs"))] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help.quiet")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="help.no-color")] = False,
+    lang: LangOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help="help.jobs")] = 1,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -108,12 +112,12 @@ def validate(
     today: TodayOption = None,
 ) -> None:
     """Check proposals and print a scored gap report."""
-    _check_lang(lang)
     paths = files or [DEFAULT_PROPOSAL]
+    lang = _language(lang, paths[0])
     if not files and not Path(DEFAULT_PROPOSAL).exists():
         _fail(Message("input.no-default"), Message("hint.input"))
     packs = Packs(forced=pack)
-    _load_forced_pack(packs)
+    _load_forced_pack(packs, lang)
     batch = len(paths) > 1
     options = RunOptions(
         output=output_format,
@@ -170,26 +174,25 @@ def validate(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
-@app.command("rules", help=text("help.rules"))
-def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
+@app.command("rules", help="help.rules")
+def list_rules(pack: PackOption = None, lang: LangOption = None) -> None:
     """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
-    _check_lang(lang)
-
-    loaded = _load(pack or DEFAULT_PACK)
+    lang = _language(lang)
+    loaded = _load(pack or DEFAULT_PACK, lang)
     from lipcheck.render.rule_reference import rules_table
 
     _out(rules_table(loaded, "flag" if pack else "default", lang))
 
 
-@app.command("packs", help=text("help.packs"))
+@app.command("packs", help="help.packs")
 def list_packs(
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help=text("help.packs-format"))
+        OutputFormat, typer.Option("--format", help="help.packs-format")
     ] = OutputFormat.TEXT,
-    lang: LangOption = "en",
+    lang: LangOption = None,
 ) -> None:
     """List the shipped rule packs."""
-    _check_lang(lang)
+    lang = _language(lang)
     from lipcheck.packs.registry import shipped_ids
     from lipcheck.render.rule_reference import packs_json, packs_table
 
@@ -197,15 +200,15 @@ def list_packs(
     _out(packs_json(packs) if output_format is OutputFormat.JSON else packs_table(packs, lang))
 
 
-@app.command(help=text("help.explain"))
+@app.command(help="help.explain")
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=text("help.rule"))],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="help.rule")],
     pack: PackOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
 ) -> None:
     """Explain one rule: why it matters, how it is checked, how to meet it."""
-    _check_lang(lang)
-    loaded = _load(pack or DEFAULT_PACK)
+    lang = _language(lang)
+    loaded = _load(pack or DEFAULT_PACK, lang)
     rule = loaded.rule(rule_id)
     if rule is None:
         _fail(Message("cli.unknown-rule", {"rule": rule_id, "pack": loaded.id}), Message("cli.hint-rules"))
@@ -214,30 +217,65 @@ def explain(
     _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
-@app.command(help=text("help.schema"))
-def schema() -> None:
+@app.command(help="help.schema")
+def schema(lang: LangOption = None) -> None:
     """Print the proposal format as JSON Schema."""
     from lipcheck.schema import schema_json
 
-    _out(schema_json())
+    _out(schema_json(_language(lang)))
 
 
-def _load(name: str) -> Pack:
+def _load(name: str, lang: str = "en") -> Pack:
     try:
-        return load_pack(name)
+        loaded = load_pack(name)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+    untranslated = loaded.untranslated(lang) if lang != "en" else ()
+    if untranslated:
+        # A user's pack may be English only: say so, rather than mix languages silently.
+        rules = ", ".join("pack.yaml" if part == "pack" else part for part in untranslated)
+        _diagnose_text(text("note.pack-untranslated", lang, pack=loaded.id, rules=rules), None)
+    return loaded
 
 
-def _load_forced_pack(packs: Packs) -> None:
+def _load_forced_pack(packs: Packs, lang: str) -> None:
     if packs.forced is not None:
-        packs.loaded[packs.forced] = _load(packs.forced)
+        packs.loaded[packs.forced] = _load(packs.forced, lang)
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        _fail(Message("cli.unknown-lang", {"lang": lang, "languages": ", ".join(LANGUAGES)}))
+_SPOKEN = {"lang": "en"}
+"""The language of the run, for what is said before and outside a report (stderr, Click's words)."""
+
+
+def _language(flag: str | None, first_proposal: str | Path | None = None) -> str:
+    """The run's language (see `choose_language`); an unknown one is a usage error (exit 2).
+
+    The proposal's own `language:` is read only when nothing before it in the order decides,
+    and only the first proposal's: one run speaks one language.
+    """
+    try:
+        lang = choose_language(
+            flag or _SPOKEN.get("flag") or None,
+            proposal_lang=(lambda: _proposal_language(first_proposal)) if first_proposal else None,
+        )
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    _SPOKEN["lang"] = lang
+    return lang
+
+
+def _proposal_language(path: str | Path | None) -> str | None:
+    """The `language:` a proposal file gives, if it can be read; the run reports any problem later."""
+    from lipcheck.loader import read_proposal
+
+    try:
+        data = read_proposal(str(path)).data
+    except (LipcheckError, OSError, ValueError):
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _today(given: str | None) -> dt.date:
@@ -322,8 +360,9 @@ def _flush_stdout(code: int) -> int:
 
 
 def _diagnose(error: LipcheckError) -> None:
-    details = tuple(render(detail) for detail in error.details)
-    _diagnose_text(render(error.message), render(error.hint) if error.hint else None, details)
+    lang = _SPOKEN["lang"]
+    details = tuple(render(detail, lang) for detail in error.details)
+    _diagnose_text(render(error.message, lang), render(error.hint, lang) if error.hint else None, details)
 
 
 def _diagnose_text(
@@ -339,7 +378,9 @@ def _diagnose_text(
     for detail in details:
         sys.stderr.write(f"  {terminal_safe(detail)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
+        sys.stderr.write(
+            f"  {text('cli.hint', _SPOKEN['lang'])}{colon(_SPOKEN['lang'])}{terminal_safe(hint)}\n"
+        )
 
 
 def _fail(message: Message, hint: Message | None = None) -> NoReturn:
@@ -347,27 +388,27 @@ def _fail(message: Message, hint: Message | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
-@app.command(help=text("help.report"))
+@app.command(help="help.report")
 def report(
     files: FilesArgument = None,
     formats: Annotated[
         Optional[list[ReportFormat]],  # noqa: UP045
-        typer.Option("--format", "-f", help=text("help.report-format"), show_default=False),
+        typer.Option("--format", "-f", help="help.report-format", show_default=False),
     ] = None,
-    html: Annotated[bool, typer.Option("--html", help=text("help.html"))] = False,
+    html: Annotated[bool, typer.Option("--html", help="help.html")] = False,
     outputs: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--output",
             "-o",
-            help=text("help.output"),
+            help="help.output",
             show_default=False,
         ),
     ] = None,
     pack: PackOption = None,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -379,7 +420,7 @@ def report(
     from lipcheck import output
     from lipcheck.pipeline import assess_file
 
-    _check_lang(lang)
+    lang = _language(lang, files[0] if files else DEFAULT_PROPOSAL)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
     paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
     if not files and not paths[0].exists():
@@ -392,7 +433,7 @@ def report(
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
-    _load_forced_pack(packs)
+    _load_forced_pack(packs, lang)
     gate = Gate(fail_under, fail_on)
     reference = _today(today)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
@@ -430,6 +471,43 @@ def report(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+def command(lang: str) -> Any:
+    """The Click command tree of `app`, its help texts looked up in `lang` now, not at import time.
+
+    The declarations above give message ids as help; Typer builds a fresh tree on every call.
+    """
+    from typer.main import get_command
+
+    if lang != "en":
+        from lipcheck import click_words
+
+        click_words.install(lambda: _SPOKEN["lang"])
+    root = get_command(app)
+    languages = ", ".join(LANGUAGES)
+    for each in (root, *getattr(root, "commands", {}).values()):
+        if each.help and each.help.startswith("help."):
+            each.help = text(each.help, lang, languages=languages)
+        for param in each.params:
+            given = getattr(param, "help", None)
+            if isinstance(given, str) and given.startswith("help."):
+                param.help = text(given, lang, languages=languages)
+    if lang != "en" and hasattr(root, "subcommand_metavar"):
+        root.subcommand_metavar = text("click.command-metavar", lang)
+    return root
+
+
+def _lang_flag(args: list[str]) -> str | None:
+    """The value of `--lang` in `args`, read before Click parses them (for `--help` and errors)."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -439,16 +517,30 @@ def main(argv: list[str] | None = None) -> int:
     cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
     """
     interrupted = 130
+    args = sys.argv[1:] if argv is None else argv
+    flag = _lang_flag(args)
     try:
-        app(args=argv, prog_name="lipcheck", standalone_mode=True)
+        # Help and Click's errors come before any command runs: speak the language chosen so far
+        # (the flag, the variable, the locale); a command refines it with the proposal's own.
+        _SPOKEN["lang"] = choose_language(flag)
+    except LipcheckError as error:
+        try:  # say it in the language lipcheck would speak without the unknown one
+            _SPOKEN["lang"] = choose_language(None, environ={**os.environ, "LIPCHECK_LANG": ""})
+        except LipcheckError:
+            _SPOKEN["lang"] = DEFAULT_LANGUAGE
+        _diagnose(error)
+        return EXIT_ERROR
+    _SPOKEN["flag"] = flag or ""
+    try:
+        command(_SPOKEN["lang"]).main(args=args, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
         if code == interrupted:
-            sys.stderr.write(text("cli.interrupted") + "\n")
+            sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
             return interrupted
         return _flush_stdout(code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR))
     except KeyboardInterrupt:
-        sys.stderr.write(text("cli.interrupted") + "\n")
+        sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
         return interrupted
     except OutputLost as lost:  # from a command that prints one thing (rules, explain, schema)
         _diagnose(lost)

@@ -6,7 +6,7 @@ import datetime as dt
 import importlib
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Number
@@ -35,7 +35,7 @@ def catalogue(lang: str) -> Mapping[str, str]:
 def choose_language(
     flag: str | None,
     config_lang: str | None = None,
-    proposal_lang: str | None = None,
+    proposal_lang: str | Callable[[], str | None] | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> str:
     """The language to speak, from the first of these that gives one.
@@ -46,7 +46,8 @@ def choose_language(
     4. the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty;
        `fr…` gives French, `en…` English, anything else (`C`, `POSIX`, `de_DE`) says nothing;
     5. `proposal_lang`: the proposal's own `language:` (for a run over several proposals the
-       caller passes the first proposal's, so one run speaks one language);
+       caller passes the first proposal's, so one run speaks one language); a callable is called
+       only when nothing before it decided, so the file is read only when needed;
     6. English.
 
     An unknown language given by the flag, the variable or the config is the user's error:
@@ -64,6 +65,8 @@ def choose_language(
             if spoken in LANGUAGES:
                 return spoken
             break
+    if callable(proposal_lang):
+        proposal_lang = proposal_lang()
     if proposal_lang in LANGUAGES:
         return str(proposal_lang)
     return DEFAULT_LANGUAGE
@@ -97,6 +100,7 @@ def date_text(day: dt.date, lang: str) -> str:
 def number_text(number: Number, lang: str) -> str:
     shown = f"{number.value:g}" if number.places is None else f"{number.value:.{number.places}f}"
     return shown.replace(".", ",") if lang == "fr" else shown
+
 
 Part = tuple[str, bool]
 """A piece of a sentence: its text, and whether it is an argument (True) or the template's own words.

@@ -20,7 +20,15 @@ from lipcheck import checks
 from lipcheck.findings import Location, Message, Severity, Text, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
 from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
-from lipcheck.packs.files import TEXT_FIELDS, OverrideFile, PackFile, RuleFile, TextFile, ThresholdsFile, as_text
+from lipcheck.packs.files import (
+    TEXT_FIELDS,
+    OverrideFile,
+    PackFile,
+    RuleFile,
+    TextFile,
+    ThresholdsFile,
+    as_text,
+)
 from lipcheck.validation import dotted
 
 NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
@@ -204,7 +212,8 @@ def _rule_draft(path: Path, origin: str, problems: _Problems) -> _Draft | None:
         spec={
             "id": spec.id, "title": as_text(spec.title), "severity": spec.severity, "weight": spec.weight,
             "rationale": as_text(spec.rationale), "remediation": as_text(spec.remediation),
-            "source": as_text(spec.source), "reading": None if spec.reading is None else as_text(spec.reading),
+            "source": as_text(spec.source),
+            "reading": None if spec.reading is None else as_text(spec.reading),
         },
         check=dict(raw["check"]),
         file=path,
@@ -217,7 +226,11 @@ def _rule_draft(path: Path, origin: str, problems: _Problems) -> _Draft | None:
 
 
 def _require_french(
-    written: RuleFile | PackFile | OverrideFile, path: Path, document: Document, at: PathKey, problems: _Problems
+    written: RuleFile | PackFile | OverrideFile,
+    path: Path,
+    document: Document,
+    at: PathKey,
+    problems: _Problems,
 ) -> None:
     """A problem for each text of a shipped pack's file that is given in English only."""
     for name in TEXT_FIELDS:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lipcheck.findings import Location, Report, Severity
-from lipcheck.render import flat
 from lipcheck.messages import colon, render, text
+from lipcheck.render import flat
 from lipcheck.render.sentences import gate_line, score_message
 from lipcheck.render.workflow_commands import TEXT, defuse
 

@@ -205,7 +205,9 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         nearly_ready=f"{nearly:g}",
         ready_percent=_percent(ready),
         nearly_percent=_percent(nearly),
-        gauge_label=text("out.gauge", lang, score=score, nearly=short_number(nearly, lang), ready=short_number(ready, lang)),
+        gauge_label=text(
+            "out.gauge", lang, score=score, nearly=short_number(nearly, lang), ready=short_number(ready, lang)
+        ),
         to_ready=None if report.score is None else tuple(parts(to_ready_message(report), lang)),
         fixes=tuple(
             _fix(result, f"{id_prefix}-{result.rule}", lang) for result in report.gaps[:BIGGEST_FIXES]

@@ -116,7 +116,8 @@ def _case(
 ) -> ET.Element:
     """One rule; `failing` names the rules that fail the gate (None: every gap is a failure)."""
     case = ET.Element(
-        "testcase", {"name": _clean(f"{result.rule}: {result.title.in_(lang)}"), "classname": classname, "time": "0"}
+        "testcase",
+        {"name": _clean(f"{result.rule}: {result.title.in_(lang)}"), "classname": classname, "time": "0"},
     )
     message = render(result.message, lang)
     if result.status is Status.NOT_APPLICABLE:
@@ -128,7 +129,9 @@ def _case(
             f"{text('out.col.points', lang)}{colon(lang)}{points(result, lang)}",
         ]
         if result.missing:
-            details.append(f"{text('report.missing', lang)}{colon(lang)}{', '.join(missing_labels(result, lang))}")
+            details.append(
+                f"{text('report.missing', lang)}{colon(lang)}{', '.join(missing_labels(result, lang))}"
+            )
         details += [
             f"{text('report.fix', lang)}{colon(lang)}{flat(result.remediation.in_(lang))}",
             f"{text('out.where', lang)}{colon(lang)}{path}, {where(result.location, lang)}"

@@ -128,8 +128,10 @@ def _report(report: Report, lang: str, heading: str) -> str:
     verdict = text("verdict." + report.verdict.value, lang)
     score = _say(score_message(report), lang)
     title = inline(as_text(report.title)) if report.title else _say(Message("out.untitled"), lang)
-    ready = _say(Message("out.gauge.ready", {"points": Number(report.thresholds['ready'], None)}), lang)
-    nearly = _say(Message("out.gauge.nearly", {"points": Number(report.thresholds['nearly-ready'], None)}), lang)
+    ready = _say(Message("out.gauge.ready", {"points": Number(report.thresholds["ready"], None)}), lang)
+    nearly = _say(
+        Message("out.gauge.nearly", {"points": Number(report.thresholds["nearly-ready"], None)}), lang
+    )
     lines = [
         f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score}, {verdict}",
         "",

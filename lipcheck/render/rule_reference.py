@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lipcheck.messages import colon, text
-from lipcheck.render import flat
 from lipcheck.packs import Change, Pack, Rule
+from lipcheck.render import flat
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 PACKS_FORMAT = "lipcheck-packs/1"
@@ -47,7 +47,9 @@ def packs_table(packs: Sequence[Pack], lang: str = "en") -> str:
              text("packs.rules", lang), text("packs.years", lang), text("packs.title", lang))]  # fmt: skip
     for pack in packs:
         years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
-        rows.append((pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title.in_(lang)))
+        rows.append(
+            (pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title.in_(lang))
+        )
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
     lines = [
         "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
@@ -75,8 +77,8 @@ def packs_json(packs: Sequence[Pack]) -> str:
 def pack_heading(pack: Pack, chosen: str, lang: str = "en") -> str:
     """Which pack `rules` and `explain` use, and why that one (`chosen`: `flag` or `default`)."""
     parent = f" ({text('packs.extends', lang)} {pack.extends})" if pack.extends else ""
-    return text("explain.pack", lang, pack=f"{pack.id} {pack.version}", title=pack.title.in_(lang), parent=parent,
-                chosen=text("explain.chosen." + chosen, lang))  # fmt: skip
+    return text("explain.pack", lang, pack=f"{pack.id} {pack.version}", title=pack.title.in_(lang),
+                parent=parent, chosen=text("explain.chosen." + chosen, lang))  # fmt: skip
 
 
 def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
@@ -85,7 +87,9 @@ def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
     width = max(len(rule.origin) for rule in pack.rules)
     for rule in pack.rules:
         weight = f"{rule.weight:g}" if rule.weight else "-"
-        line = f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
+        line = (
+            f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
+        )
         if rule.changes:
             line += f"  [{text('explain.changed', lang)}{colon(lang)}{changes_text(rule, lang)}]"
         lines.append(line)

@@ -18,8 +18,8 @@ from urllib.parse import quote
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
 from lipcheck.messages import render, text
-from lipcheck.render import flat
 from lipcheck.packs import Pack, Rule
+from lipcheck.render import flat
 from lipcheck.render.workflow_commands import JSON, defuse
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -123,7 +123,9 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
-        lines += _wrap([(f"{text('report.notes', lang)}{colon(lang)}{terminal_safe(render(note, lang))}", "dim")], width)
+        lines += _wrap(
+            [(f"{text('report.notes', lang)}{colon(lang)}{terminal_safe(render(note, lang))}", "dim")], width
+        )
     return lines
 
 
@@ -152,9 +154,16 @@ def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
     else:
         points = (f"+{one_decimal(result.gain, lang)}".rjust(_POINTS_WIDTH.get(lang, 7)), "bold")
     hang = " " * (_POINTS_WIDTH.get(lang, 7) + 2)
-    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title.in_(lang)), "")]
+    head: Line = [
+        points,
+        ("  ", ""),
+        (f"{result.rule}  ", "bold"),
+        (terminal_safe(result.title.in_(lang)), ""),
+    ]
     if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
-        head.append((f"  [{text('severity.' + result.severity.value, lang)}]", _SEVERITY_STYLE[result.severity]))
+        head.append(
+            (f"  [{text('severity.' + result.severity.value, lang)}]", _SEVERITY_STYLE[result.severity])
+        )
     remedy = terminal_safe(flat(result.remediation.in_(lang)))
     return [
         *_wrap(head, width, hang=hang),
