@@ -58,6 +58,15 @@ MESSAGES: dict[str, str] = {
     # Schema (pydantic error types)
     "schema.missing": "`{key}` is required in {parent}",
     "schema.top-level": "the proposal",
+    # What a value is, in a schema finding
+    "type.bool": "true/false",
+    "type.number": "a number",
+    "type.text": "text",
+    "type.section": "a section",
+    "type.list": "a list",
+    "type.nothing": "nothing",
+    "type.value": "value",
+    "schema.top-level-field": "(top level)",
     "schema.parent": "`{path}`",
     "schema.extra_forbidden": "unknown key `{key}` in {parent}",
     "schema.literal_error": "`{value}` is not a valid value for `{field}`",

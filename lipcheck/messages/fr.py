@@ -81,6 +81,15 @@ _WRITTEN: dict[str, str] = {
     # Schéma (types d'erreur de pydantic)
     "schema.missing": "`{key}` est obligatoire dans {parent}",
     "schema.top-level": "la proposition",
+    # What a value is, in a schema finding
+    "type.bool": "true/false",
+    "type.number": "un nombre",
+    "type.text": "du texte",
+    "type.section": "une section",
+    "type.list": "une liste",
+    "type.nothing": "rien",
+    "type.value": "une valeur",
+    "schema.top-level-field": "(niveau supérieur)",
     "schema.parent": "`{path}`",
     "schema.extra_forbidden": "clé inconnue `{key}` dans {parent}",
     "schema.literal_error": "`{value}` n'est pas une valeur valide pour `{field}`",
