@@ -18,7 +18,7 @@ from typer import core as typer_core
 from typer._click import decorators, exceptions, formatting
 from typer._click.utils import echo
 
-from lipcheck.messages import text
+from lipcheck.messages import said_by_pydantic, text
 
 WORDS = {
     "Arguments": "click.arguments",
@@ -34,19 +34,7 @@ WORDS = {
 }
 """Typer's gettext strings, each with the id of its sentence in the catalogue."""
 
-PROBLEMS = (
-    (re.compile(r"Input should be a valid number, unable to parse string as a number"), "click.want-number"),
-    (
-        re.compile(r"Input should be a valid integer, unable to parse string as an integer"),
-        "click.want-integer",
-    ),
-    (re.compile(r"Input should be less than or equal to (?P<limit>\S+)"), "click.at-most"),
-    (re.compile(r"Input should be greater than or equal to (?P<limit>\S+)"), "click.at-least"),
-    (re.compile(r"Value error, (?P<value>.+) is not one of (?P<choices>.+)\."), "click.not-one-of"),
-)
-"""What pydantic says of a bad flag value, as a pattern, and the id that says it in our words."""
-
-_EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<extra>.*)\)")
+_EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((?P<extra>.*)\)")
 _NEEDS_VALUE = re.compile(r"Option (?P<name>'.+') requires (an argument|\d+ arguments)\.")
 _NO_VALUE = re.compile(r"Option (?P<name>'.+') does not take a value\.")
 
@@ -150,8 +138,6 @@ def message(error: exceptions.UsageError, lang: str) -> str:
 
 
 def _problem(said: str, lang: str) -> str:
-    for pattern, message_id in PROBLEMS:
-        found = pattern.fullmatch(said)
-        if found:
-            return text(message_id, lang, **found.groupdict())
-    return said
+    """What pydantic said of the flag's value, in `lang` where the catalogue has its words."""
+    found = said_by_pydantic(said)
+    return found if isinstance(found, str) else text(found.id, lang, **found.args)

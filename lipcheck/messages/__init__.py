@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
+import re
 import string
 from collections.abc import Callable, Mapping
 
@@ -78,6 +79,42 @@ def checked_language(lang: str) -> str:
     if wanted not in LANGUAGES:
         raise LipcheckError(Message("cli.unknown-lang", {"lang": lang, "languages": ", ".join(LANGUAGES)}))
     return wanted
+
+
+PYDANTIC = (
+    (re.compile(r"Input should be a valid number, unable to parse string as a number"), "click.want-number"),
+    (
+        re.compile(r"Input should be a valid integer, unable to parse string as an integer"),
+        "click.want-integer",
+    ),
+    (re.compile(r"Input should be less than or equal to (?P<limit>\S+)"), "click.at-most"),
+    (re.compile(r"Input should be greater than or equal to (?P<limit>\S+)"), "click.at-least"),
+    (re.compile(r"Value error, (?P<value>.+) is not one of (?P<choices>.+)\."), "click.not-one-of"),
+    (re.compile(r"Input should be a valid number"), "said.number"),
+    (re.compile(r"Input should be a finite number"), "said.finite"),
+    (re.compile(r"Input should be a valid integer"), "said.integer"),
+    (re.compile(r"Input should be a valid string"), "said.string"),
+    (re.compile(r"Input should be a valid boolean"), "said.boolean"),
+    (re.compile(r"Input should be a valid list"), "said.list"),
+    (re.compile(r"Input should be a valid dictionary"), "said.dictionary"),
+    (re.compile(r"Field required"), "said.required"),
+    (re.compile(r"Extra inputs are not permitted"), "said.extra"),
+    (re.compile(r"Value error, `nearly-ready` may not be above `ready`"), "said.thresholds-order"),
+    (re.compile(r"Value error, listed more than once: (?P<ids>.+)"), "said.listed-twice"),
+    (re.compile(r"Value error, the first year comes before the last"), "said.years-order"),
+)
+"""What pydantic says of a value lipcheck reads (a pack file, a flag), as a pattern, and the id
+that says it in the catalogue: pydantic speaks English only. A sentence matching none stays as
+pydantic wrote it."""
+
+
+def said_by_pydantic(said: str) -> Message | str:
+    """Pydantic's sentence `said` as a Message, when the catalogue has its words."""
+    for pattern, message_id in PYDANTIC:
+        found = pattern.fullmatch(said)
+        if found:
+            return Message(message_id, found.groupdict())
+    return said
 
 
 def colon(lang: str) -> str:

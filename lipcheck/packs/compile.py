@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from lipcheck import checks
 from lipcheck.findings import Location, Message, Severity, Text, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
+from lipcheck.messages import said_by_pydantic
 from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
 from lipcheck.packs.files import (
     TEXT_FIELDS,
@@ -475,9 +476,10 @@ def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rul
             loc = tuple(detail["loc"])
             at = draft.options_at.get(str(loc[0]) if loc else "kind", draft.check_at)
             where = (*at.loc[:-1], *loc) if at.loc and at.loc[-1] == loc[0] else at.loc
+            said = said_by_pydantic(detail["msg"])
             problems.add(
                 at.path, at.document, where,
-                Message("pack.bad-option", {"option": dotted(loc), "problem": detail["msg"]}),
+                Message("pack.bad-option", {"option": dotted(loc), "problem": said}),
             )  # fmt: skip
         return None
     if not ok:
@@ -554,7 +556,9 @@ def _parse(model: type[_M], document: Document, path: Path, problems: _Problems)
                 hint = Message("hint.did-you-mean", {"suggestion": close[0]}) if close else None
                 problems.add(path, document, loc, Message("pack.unknown-key", {"key": loc[-1]}), hint)
             else:
-                problem = Message("pack.bad-value", {"field": dotted(loc), "problem": detail["msg"]})
+                problem = Message(
+                    "pack.bad-value", {"field": dotted(loc), "problem": said_by_pydantic(detail["msg"])}
+                )
                 scalar = not isinstance(_at(document.data, loc), (dict, list))
                 problems.add(path, document, loc, problem, Message("hint.pack-format"), value=scalar)
         return None

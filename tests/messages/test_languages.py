@@ -10,9 +10,9 @@ from typing import get_args
 
 import pytest
 
-from lipcheck.click_words import PROBLEMS, WORDS
+from lipcheck.click_words import WORDS
 from lipcheck.findings import Severity, Status, Verdict
-from lipcheck.messages import LANGUAGES, catalogue, en
+from lipcheck.messages import LANGUAGES, PYDANTIC, catalogue, en
 from lipcheck.model import SECTOR_CODES, MunicipalLetter
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -93,7 +93,7 @@ def built_ids() -> set[str]:
     ids |= {f"explain.chosen.{chosen}" for chosen in ("flag", "default")}
     roles = get_args(get_args(MunicipalLetter.model_fields["role"].annotation)[0])
     ids |= {f"check.letter.role.{role}" for role in roles}
-    ids |= set(WORDS.values()) | {message_id for _, message_id in PROBLEMS}
+    ids |= set(WORDS.values()) | {message_id for _, message_id in PYDANTIC}
     ids |= {f"hint.{message_id}" for message_id in en.MESSAGES if message_id.startswith("input.")}
     ids.discard("hint.input.no-default")  # says its hint itself (`hint.input`)
     return ids
@@ -122,7 +122,8 @@ def test_french_is_imported_only_when_it_is_spoken() -> None:
     import subprocess
     import sys
 
-    code = "import sys, lipcheck.messages as m; m.text('report.score'); print('lipcheck.messages.fr' in sys.modules)"
+    code = "import sys, lipcheck.messages as m; "
+    code += "m.text('report.score'); print('lipcheck.messages.fr' in sys.modules)"
     english = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert english.stdout.strip() == "False"
     code = code.replace("m.text('report.score')", "m.text('report.score', 'fr')")

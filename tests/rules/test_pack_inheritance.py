@@ -322,7 +322,8 @@ def test_rules_common_is_not_a_pack(shipped: Path) -> None:
 
 def test_a_shipped_pack_never_extends_a_folder(shipped: Path, tmp_path: Path) -> None:
     write(tmp_path / "mine", ALBERTA)
-    write(shipped / "child-2012", SHIPPED_ALBERTA.replace("extends: lip-2012", f"extends: {tmp_path / 'mine'}"))
+    child = SHIPPED_ALBERTA.replace("extends: lip-2012", f"extends: {tmp_path / 'mine'}")
+    write(shipped / "child-2012", child)
     (problem,) = located(refusal(shipped / "child-2012"))
     assert "a shipped pack extends only shipped packs" in problem
 
