@@ -84,6 +84,13 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Either:
+    """Codes in a sentence as alternatives: `financial or in-kind`, `financial ou in-kind`."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Text:
     """A text a rule pack writes (a rule's title, rationale, ...): in English, and in French where given.
 

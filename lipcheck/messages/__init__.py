@@ -10,7 +10,7 @@ import string
 from collections.abc import Callable, Mapping
 
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Message, Number
+from lipcheck.findings import Either, Message, Number
 from lipcheck.messages import en
 
 LANGUAGES = ("en", "fr")
@@ -206,6 +206,8 @@ def _filled(value: object, lang: str) -> object:
         return render(value, lang)
     if isinstance(value, Number):
         return number_text(value, lang)
+    if isinstance(value, Either):
+        return text("word.or", lang).join(value.items)
     if isinstance(value, dt.date):
         return date_text(value, lang)
     return value

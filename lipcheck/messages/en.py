@@ -196,6 +196,7 @@ MESSAGES: dict[str, str] = {
     "check.fields.all": "filled in: {fields}",
     "check.fields.missing": "not filled in: {missing}",
     "check.entries.found": "`{field}` includes an entry of kind {kind}",
+    "word.or": " or ",
     "check.entries.absent": "`{field}` has no entry of kind {kinds}",
     "check.mission.absent": "there is no mission statement",
     "check.mission.welcoming": "the mission speaks of welcome and inclusion ({words})",

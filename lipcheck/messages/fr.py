@@ -219,6 +219,7 @@ _WRITTEN: dict[str, str] = {
     "check.fields.all": "rempli : {fields}",
     "check.fields.missing": "non rempli : {missing}",
     "check.entries.found": "`{field}` comprend une entrée de genre {kind}",
+    "word.or": " ou ",
     "check.entries.absent": "`{field}` n'a aucune entrée de genre {kinds}",
     "check.mission.absent": "il n'y a pas d'énoncé de mission",
     "check.mission.welcoming": "la mission parle d'accueil et d'inclusion ({words})",
