@@ -34,7 +34,7 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
             lines.append(command("error", report.path, finding.location, finding.code, message))
         for result in report.results:
             if result.failed:
-                title = f"{result.rule}: {result.title.in_(lang)}"
+                title = f"{result.rule}{colon(lang)}{result.title.in_(lang)}"
                 message = f"{render(result.message, lang)}. {text('report.fix', lang)}{colon(lang)}"
                 message += flat(result.remediation.in_(lang))
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Report, RuleResult, SectorCoverage, Severity, Status, Verdict
-from lipcheck.messages import parts, render, text
+from lipcheck.messages import colon, parts, render, text
 from lipcheck.render import one_decimal, short_number
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
@@ -144,7 +144,12 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     """One HTML page holding every report, in the order given."""
     template = _environment().get_template(TEMPLATE)
     views = [_view(report, f"p{index + 1}", lang) for index, report in enumerate(reports)]
-    return defuse(template.render(lang=lang, t=_translator(lang), reports=views), MARKUP) + "\n"
+    return (
+        defuse(
+            template.render(lang=lang, t=_translator(lang), sep=colon(lang).rstrip(), reports=views), MARKUP
+        )
+        + "\n"
+    )
 
 
 def _environment() -> Environment:

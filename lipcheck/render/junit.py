@@ -90,8 +90,9 @@ def _validity(report: Report, classname: str, lang: str) -> ET.Element:
         lines = []
         for finding in report.findings:
             hint = f" ({render(finding.hint, lang)})" if finding.hint else ""
+            sep = colon(lang)
             lines.append(
-                f"{report.path}: {where(finding.location, lang)}: {render(finding.message, lang)}{hint}"
+                f"{report.path}{sep}{where(finding.location, lang)}{sep}{render(finding.message, lang)}{hint}"
             )
         failure = ET.SubElement(
             case,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from lipcheck.findings import Message, Number, Report, RuleResult, Status, Verdict
-from lipcheck.messages import Part, parts, text
+from lipcheck.messages import Part, colon, parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
@@ -133,7 +133,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
         Message("out.gauge.nearly", {"points": Number(report.thresholds["nearly-ready"], None)}), lang
     )
     lines = [
-        f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score}, {verdict}",
+        f"{heading} {VERDICT_MARK[report.verdict]} {title}{colon(lang)}{score}, {verdict}",
         "",
         f"{inline(as_code(report.path))} · {_say(Message('out.pack'), lang)} "
         f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",
@@ -142,13 +142,15 @@ def _report(report: Report, lang: str, heading: str) -> str:
     if report.gate is not None:
         mark = "✅" if report.gate.passed else "❌"
         answer = inline(as_text(gate_line(report.gate, lang)))
-        lines += [f"**{_say(Message('gate.heading'), lang)}**: {mark} {answer}", ""]
+        lines += [f"**{_say(Message('gate.heading'), lang)}**{colon(lang)}{mark} {answer}", ""]
     if report.findings:
         lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:
             place = where_message(finding.location)
             hint = f" ({_say(finding.hint, lang)})" if finding.hint else ""
-            lines.append(f"- {_say(place, lang) if place else ''}: {_say(finding.message, lang)}{hint}")
+            lines.append(
+                f"- {_say(place, lang) if place else ''}{colon(lang)}{_say(finding.message, lang)}{hint}"
+            )
         lines.append("")
         return "\n".join(lines)
     lines += [f"**{_say(to_ready_message(report), lang)}**", ""]
@@ -157,7 +159,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
         lines += [f"**{_say(Message('out.biggest-fixes'), lang)}**", ""]
         lines += [
             f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
-            f"{inline(pack_text(result.title.in_(lang)))}: {inline(pack_text(result.remediation.in_(lang)))}"
+            f"{inline(pack_text(result.title.in_(lang)))}{colon(lang)}{inline(pack_text(result.remediation.in_(lang)))}"
             for number, result in enumerate(fixes, start=1)
         ]
         lines.append("")
@@ -208,7 +210,7 @@ def _coverage_line(report: Report, lang: str) -> str:
         counts += parts(
             Message("out.coverage-line", {"rule": rule, "covered": sum(flags), "total": len(flags)}), lang
         )
-    line = f"**{_say(Message('out.coverage'), lang)}**: " + inline(counts)
+    line = f"**{_say(Message('out.coverage'), lang)}**{colon(lang)}" + inline(counts)
     if missing:
         line += f" ({_say(Message('out.coverage-missing', {'sectors': ', '.join(missing)}), lang)})"
     return line

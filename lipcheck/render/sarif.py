@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.packs import Pack, Rule
 from lipcheck.render import flat
 from lipcheck.render.workflow_commands import JSON, defuse
@@ -159,7 +159,7 @@ def _rule_result(
         "ruleIndex": index.get(result.rule, -1),
         "level": LEVEL[result.severity],
         "kind": "fail",
-        "message": {"text": f"{result.title.in_(lang)}: {render(result.message, lang)}"},
+        "message": {"text": f"{result.title.in_(lang)}{colon(lang)}{render(result.message, lang)}"},
         "locations": [_location(uri, result.location)],
         "partialFingerprints": {FINGERPRINT: _fingerprint(report.pack_id, result.rule, uri)},
         "properties": {

@@ -59,7 +59,7 @@ def render_line(report: Report, lang: str = "en") -> str:
         if report.gate is None
         else " " + text("gate.passed" if report.gate.passed else "gate.failed", lang)
     )
-    return defuse(f"{terminal_safe(report.path)}: {report.verdict.value} {score}{judged}\n", TEXT)
+    return defuse(f"{terminal_safe(report.path)}{colon(lang)}{report.verdict.value} {score}{judged}\n", TEXT)
 
 
 def render_summary(
