@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lipcheck.messages import colon, text
 from lipcheck.packs import Change, Pack, Rule
-from lipcheck.render import flat
+from lipcheck.render import flat, short_number
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 PACKS_FORMAT = "lipcheck-packs/1"
@@ -85,11 +85,12 @@ def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
     """`lipcheck rules`: each rule with severity, weight, the pack it comes from and what changed."""
     lines = [pack_heading(pack, chosen, lang), ""]
     width = max(len(rule.origin) for rule in pack.rules)
+    severities = {rule.severity: text("severity." + rule.severity.value, lang) for rule in pack.rules}
+    severity_width = max(8, *(len(label) for label in severities.values()))
     for rule in pack.rules:
-        weight = f"{rule.weight:g}" if rule.weight else "-"
-        line = (
-            f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
-        )
+        weight = short_number(rule.weight, lang) if rule.weight else "-"
+        severity = severities[rule.severity]
+        line = f"{rule.id}  {severity:<{severity_width}} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
         if rule.changes:
             line += f"  [{text('explain.changed', lang)}{colon(lang)}{changes_text(rule, lang)}]"
         lines.append(line)
@@ -101,7 +102,7 @@ def explain_rule(rule: Rule, pack: Pack | None = None, chosen: str = "default", 
     weight = f"{rule.weight:g}" if rule.weight else "-"
     lines = [pack_heading(pack, chosen, lang), ""] if pack is not None else []
     lines += [
-        f"{rule.id}: {rule.title.in_(lang)}",
+        f"{rule.id}{colon(lang)}{rule.title.in_(lang)}",
         f"{text('explain.from', lang)}{colon(lang)}{rule.origin}",
     ]
     if rule.changes:
@@ -296,7 +297,10 @@ def _check(rule: Rule) -> str:
 
 def _indent(paragraph: str) -> str:
     """A paragraph wrapped for a terminal, indented under its heading."""
-    return textwrap.fill(flat(paragraph), width=88, initial_indent="  ", subsequent_indent="  ")
+    # Not after a hyphen: `hospitalit- ;` is one stem and its French punctuation.
+    return textwrap.fill(
+        flat(paragraph), width=88, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
 
 
 if __name__ == "__main__":
