@@ -89,8 +89,8 @@ def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
     severity_width = max(8, *(len(label) for label in severities.values()))
     for rule in pack.rules:
         weight = short_number(rule.weight, lang) if rule.weight else "-"
-        severity = severities[rule.severity]
-        line = f"{rule.id}  {severity:<{severity_width}} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
+        severity = f"{severities[rule.severity]:<{severity_width}}"
+        line = f"{rule.id}  {severity} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
         if rule.changes:
             line += f"  [{text('explain.changed', lang)}{colon(lang)}{changes_text(rule, lang)}]"
         lines.append(line)
