@@ -30,7 +30,7 @@ def _describe(node: Any, root: dict[str, Any], path: tuple[str, ...], lang: str,
     for name, prop in (node.get("properties") or {}).items():
         where = (*path, name)
         message_id = "schema." + ".".join(where)
-        if isinstance(prop, dict) and "description" in prop and has(message_id, lang):
+        if isinstance(prop, dict) and has(message_id, lang):
             prop["description"] = text(message_id, lang)
         for target in _sections(prop, root):
             _describe(target, root, where, lang, depth + 1)

@@ -111,3 +111,23 @@ def test_in_a_batch_the_first_proposal_chooses_for_the_whole_run(capsys: pytest.
 def test_the_root_command_takes_the_flag_too(capsys: pytest.CaptureFixture[str]) -> None:
     main(["--lang", "fr", "rules"])
     assert "Paquet lip-2012" in capsys.readouterr().out
+
+
+def test_schema_descriptions_come_from_the_catalogue_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from lipcheck.messages import catalogue
+    from lipcheck.schema import schema_json
+
+    french = dict(catalogue("fr"))
+    french["schema.community.province"] = "Province ou territoire, en code de deux lettres."
+    french["schema.lipcheck"] = "Version de ce format."
+    monkeypatch.setitem(__import__("lipcheck.messages", fromlist=["_CATALOGUES"])._CATALOGUES, "fr", french)
+    schema = json.loads(schema_json("fr"))
+    assert schema["properties"]["lipcheck"]["description"] == "Version de ce format."
+    community = schema["$defs"]["Community"]["properties"]["province"]
+    assert community["description"] == "Province ou territoire, en code de deux lettres."
+    assert (
+        json.loads(schema_json("en"))["properties"]["lipcheck"]["description"]
+        == "Format version of this file."
+    )
