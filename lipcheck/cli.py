@@ -154,7 +154,7 @@ def validate(
             separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
             _out(separator + result.chunk)
             if quiet and result.why:
-                _diagnose_text(f"{result.path}: {result.why}", None)
+                _diagnose_text(f"{result.path}{colon(lang)}{result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
         elif batch and not quiet and output_format is OutputFormat.TEXT:

@@ -59,7 +59,9 @@ def render_line(report: Report, lang: str = "en") -> str:
         if report.gate is None
         else " " + text("gate.passed" if report.gate.passed else "gate.failed", lang)
     )
-    return defuse(f"{terminal_safe(report.path)}{colon(lang)}{report.verdict.value} {score}{judged}\n", TEXT)
+    # English keeps the verdict's code here, as scripts reading `-q` lines have always seen it.
+    verdict = report.verdict.value if lang == "en" else text("verdict." + report.verdict.value, lang)
+    return defuse(f"{terminal_safe(report.path)}{colon(lang)}{verdict} {score}{judged}\n", TEXT)
 
 
 def render_summary(
