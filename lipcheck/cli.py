@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -19,7 +19,7 @@ from lipcheck import __version__
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Summary
 from lipcheck.loader import Limits
-from lipcheck.messages import LANGUAGES, render, text
+from lipcheck.messages import DEFAULT_LANGUAGE, LANGUAGES, choose_language, colon, render, text
 from lipcheck.model import ISO_DATE
 from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
@@ -34,12 +34,18 @@ DEFAULT_PROPOSAL = "proposal.yaml"
 
 app = typer.Typer(
     name="lipcheck",
-    help=text("help.app"),
+    help="help.app",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--lang", help="help.lang", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -51,61 +57,59 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=text("help.version"))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.version")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """lipcheck: readiness checks for Local Immigration Partnership funding proposals."""
 
 
 PackOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Option("--pack", help=text("help.pack")),
+    typer.Option("--pack", help="help.pack"),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help=text("help.lang", languages=", ".join(LANGUAGES)))]
 FilesArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - text, not Path: pathlib keeps every name it parses
-    typer.Argument(help=text("help.files"), show_default=False),
+    typer.Argument(help="help.files", show_default=False),
 ]
 FailUnderOption = Annotated[
     Optional[float],  # noqa: UP045
-    typer.Option("--fail-under", min=0, max=100, help=text("help.fail-under")),
+    typer.Option("--fail-under", min=0, max=100, help="help.fail-under"),
 ]
 FailOnOption = Annotated[
     Optional[Severity],  # noqa: UP045
-    typer.Option("--fail-on", help=text("help.fail-on")),
+    typer.Option("--fail-on", help="help.fail-on"),
 ]
 TodayOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help=text("help.today")),
+    typer.Option(help="help.today"),
 ]
 # The most a limit may be: what the platform can hold as a size (the file is read with one byte
 # to spare). A larger number is refused as a usage error (exit 2), not met later as an overflow.
 _MOST = sys.maxsize - 1
-MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-file-size"))]
-MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-depth"))]
-MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
-MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
-FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-file-size")]
+MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-depth")]
+MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help="help.max-aliases")]
+MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-nodes")]
+FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help="help.follow-symlinks")]
 ConfigOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--config", metavar="PATH", help=text("help.config"), show_default=False),
+    typer.Option("--config", metavar="PATH", help="help.config", show_default=False),
 ]
-NoConfigOption = Annotated[bool, typer.Option("--no-config", help=text("help.no-config"))]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help="help.no-config")]
 
 
-@app.command(help=text("help.validate"))
+@app.command(help="help.validate")
 def validate(
     files: FilesArgument = None,
     pack: PackOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", help=text("help.format"))
-    ] = OutputFormat.TEXT,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="help.format")] = OutputFormat.TEXT,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help=text("help.no-color"))] = False,
-    lang: LangOption = "en",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help=text("help.jobs"))] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help.quiet")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="help.no-color")] = False,
+    lang: LangOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help="help.jobs")] = 1,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -116,13 +120,15 @@ def validate(
     no_config: NoConfigOption = False,
 ) -> None:
     """Check proposals and print a scored gap report."""
-    _check_lang(lang)
+    lang_flag = lang
+    lang = _language(lang_flag)  # for what is said before the files are known
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     configs = Configs(flags, limits)
     paths = _proposals(files, configs)
+    lang = _language(lang_flag, paths[0], configs)
     packs = Packs(forced=pack)
-    _load_forced_pack(packs)
+    _load_forced_pack(packs, lang)
     batch = len(paths) > 1
     options = RunOptions(
         output=output_format,
@@ -141,7 +147,7 @@ def validate(
     if json_batch:
         from lipcheck.render import json as json_render
 
-        _out(json_render.batch_start())
+        _out(json_render.batch_start(lang))
     summary = Summary()
     short = errors = 0
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
@@ -160,7 +166,7 @@ def validate(
             separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
             _out(separator + result.chunk)
             if quiet and result.why:
-                _diagnose_text(f"{result.path}: {result.why}", None)
+                _diagnose_text(f"{result.path}{colon(lang)}{result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
         elif batch and not quiet and output_format is OutputFormat.TEXT:
@@ -180,10 +186,10 @@ def validate(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
-@app.command("rules", help=text("help.rules"))
+@app.command("rules", help="help.rules")
 def list_rules(
     pack: PackOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -191,10 +197,11 @@ def list_rules(
 
     Under a `.lipcheck.yaml` of the working folder, the pack it chooses, with its `rules` applied.
     """
-    _check_lang(lang)
     flags = Flags(pack=pack, config=config, no_config=no_config)
+    configs = Configs(flags)
+    lang = _language(lang, None, configs)
     try:
-        settings = resolve(flags, os.path.join(os.getcwd(), "-"), Configs(flags))  # noqa: PTH109, PTH118
+        settings = resolve(flags, os.path.join(os.getcwd(), "-"), configs)  # noqa: PTH109, PTH118
         packs = Packs(forced=pack)
         name = settings.pack or settings.default_call or DEFAULT_PACK
         loaded = packs.get(name, trusted=settings.pack is not None)
@@ -209,15 +216,15 @@ def list_rules(
     _out(rules_table(loaded, chosen, lang))
 
 
-@app.command("packs", help=text("help.packs"))
+@app.command("packs", help="help.packs")
 def list_packs(
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help=text("help.packs-format"))
+        OutputFormat, typer.Option("--format", help="help.packs-format")
     ] = OutputFormat.TEXT,
-    lang: LangOption = "en",
+    lang: LangOption = None,
 ) -> None:
     """List the shipped rule packs."""
-    _check_lang(lang)
+    lang = _language(lang)
     from lipcheck.packs.registry import shipped_ids
     from lipcheck.render.rule_reference import packs_json, packs_table
 
@@ -225,15 +232,15 @@ def list_packs(
     _out(packs_json(packs) if output_format is OutputFormat.JSON else packs_table(packs, lang))
 
 
-@app.command(help=text("help.explain"))
+@app.command(help="help.explain")
 def explain(
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=text("help.rule"))],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="help.rule")],
     pack: PackOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
 ) -> None:
     """Explain one rule: why it matters, how it is checked, how to meet it."""
-    _check_lang(lang)
-    loaded = _load(pack or DEFAULT_PACK)
+    lang = _language(lang)
+    loaded = _load(pack or DEFAULT_PACK, lang)
     rule = loaded.rule(rule_id)
     if rule is None:
         _fail(Message("cli.unknown-rule", {"rule": rule_id, "pack": loaded.id}), Message("cli.hint-rules"))
@@ -242,25 +249,25 @@ def explain(
     _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
-@app.command("waivers", help=text("help.waivers"))
+@app.command("waivers", help="help.waivers")
 def list_waivers(
     files: FilesArgument = None,
     today: TodayOption = None,
     expiring_within: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--expiring-within", metavar="DAYS", min=0, help=text("help.expiring-within")),
+        typer.Option("--expiring-within", metavar="DAYS", min=0, help="help.expiring-within"),
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
-    lang: LangOption = "en",
+    lang: LangOption = None,
 ) -> None:
     """List every waiver, soonest expiry first; with --expiring-within, exit 1 when one expires soon."""
     from lipcheck.render.text import render_waiver_list
     from lipcheck.waivers import listed
 
-    _check_lang(lang)
-    reference = _today(today)
     configs = Configs(Flags(config=config, no_config=no_config))
+    lang = _language(lang, files[0] if files else None, configs)
+    reference = _today(today)
     try:
         run_config = None if files else configs.for_run()
         if files:
@@ -286,20 +293,26 @@ def list_waivers(
     raise typer.Exit(EXIT_SHORT if invalid else EXIT_OK)
 
 
-@app.command(help=text("help.schema"))
-def schema() -> None:
+@app.command(help="help.schema")
+def schema(lang: LangOption = None) -> None:
     """Print the proposal format as JSON Schema."""
     from lipcheck.schema import schema_json
 
-    _out(schema_json())
+    _out(schema_json(_language(lang)))
 
 
-def _load(name: str) -> Pack:
+def _load(name: str, lang: str = "en") -> Pack:
     try:
-        return load_pack(name)
+        loaded = load_pack(name)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+    untranslated = loaded.untranslated(lang) if lang != "en" else ()
+    if untranslated:
+        # A user's pack may be English only: say so, rather than mix languages silently.
+        rules = ", ".join("pack.yaml" if part == "pack" else part for part in untranslated)
+        _diagnose_text(text("note.pack-untranslated", lang, pack=loaded.id, rules=rules), None)
+    return loaded
 
 
 def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
@@ -333,14 +346,51 @@ def _configured(configs: Configs) -> list[str]:
     return [DEFAULT_PROPOSAL]
 
 
-def _load_forced_pack(packs: Packs) -> None:
+def _load_forced_pack(packs: Packs, lang: str) -> None:
     if packs.forced is not None:
-        packs.loaded[packs.forced] = _load(packs.forced)
+        packs.loaded[packs.forced] = _load(packs.forced, lang)
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        _fail(Message("cli.unknown-lang", {"lang": lang, "languages": ", ".join(LANGUAGES)}))
+_SPOKEN = {"lang": "en"}
+"""The language of the run, for what is said before and outside a report (stderr, Click's words)."""
+
+
+def _language(
+    flag: str | None, first_proposal: str | Path | None = None, configs: Configs | None = None
+) -> str:
+    """The run's language (see `choose_language`); an unknown one is a usage error (exit 2).
+
+    The config's `lang` is the one of the first proposal's config (else the working folder's);
+    the proposal's own `language:` is read only when nothing before it in the order decides,
+    and only the first proposal's: one run speaks one language.
+    """
+    try:
+        config_lang = None
+        if configs is not None:
+            config = configs.for_file(str(first_proposal)) if first_proposal else configs.for_run()
+            config_lang = config.lang if config is not None else None
+        lang = choose_language(
+            flag or _SPOKEN.get("flag") or None,
+            config_lang=config_lang,
+            proposal_lang=(lambda: _proposal_language(first_proposal)) if first_proposal else None,
+        )
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    _SPOKEN["lang"] = lang
+    return lang
+
+
+def _proposal_language(path: str | Path | None) -> str | None:
+    """The `language:` a proposal file gives, if it can be read; the run reports any problem later."""
+    from lipcheck.loader import read_proposal
+
+    try:
+        data = read_proposal(str(path)).data
+    except (LipcheckError, OSError, ValueError):
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _today(given: str | None) -> dt.date:
@@ -425,8 +475,9 @@ def _flush_stdout(code: int) -> int:
 
 
 def _diagnose(error: LipcheckError) -> None:
-    details = tuple(render(detail) for detail in error.details)
-    _diagnose_text(render(error.message), render(error.hint) if error.hint else None, details)
+    lang = _SPOKEN["lang"]
+    details = tuple(render(detail, lang) for detail in error.details)
+    _diagnose_text(render(error.message, lang), render(error.hint, lang) if error.hint else None, details)
 
 
 def _diagnose_text(
@@ -442,7 +493,9 @@ def _diagnose_text(
     for detail in details:
         sys.stderr.write(f"  {terminal_safe(detail)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {terminal_safe(hint)}\n")
+        sys.stderr.write(
+            f"  {text('cli.hint', _SPOKEN['lang'])}{colon(_SPOKEN['lang'])}{terminal_safe(hint)}\n"
+        )
 
 
 def _fail(message: Message, hint: Message | None = None) -> NoReturn:
@@ -450,27 +503,27 @@ def _fail(message: Message, hint: Message | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
-@app.command(help=text("help.report"))
+@app.command(help="help.report")
 def report(
     files: FilesArgument = None,
     formats: Annotated[
         Optional[list[ReportFormat]],  # noqa: UP045
-        typer.Option("--format", "-f", help=text("help.report-format"), show_default=False),
+        typer.Option("--format", "-f", help="help.report-format", show_default=False),
     ] = None,
-    html: Annotated[bool, typer.Option("--html", help=text("help.html"))] = False,
+    html: Annotated[bool, typer.Option("--html", help="help.html")] = False,
     outputs: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--output",
             "-o",
-            help=text("help.output"),
+            help="help.output",
             show_default=False,
         ),
     ] = None,
     pack: PackOption = None,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -483,12 +536,14 @@ def report(
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
 
-    _check_lang(lang)
+    lang_flag = lang
+    lang = _language(lang_flag)  # for what is said before the files are known
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     configs = Configs(flags, limits)
     paths = [Path(name) for name in _proposals(files, configs)]
+    lang = _language(lang_flag, paths[0], configs)
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
@@ -497,7 +552,7 @@ def report(
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
-    _load_forced_pack(packs)
+    _load_forced_pack(packs, lang)
     reference = _today(today)
     reports = []
     errors = 0
@@ -533,6 +588,43 @@ def report(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+def command(lang: str) -> Any:
+    """The Click command tree of `app`, its help texts looked up in `lang` now, not at import time.
+
+    The declarations above give message ids as help; Typer builds a fresh tree on every call.
+    """
+    from typer.main import get_command
+
+    if lang != "en":
+        from lipcheck import click_words
+
+        click_words.install(lambda: _SPOKEN["lang"])
+    root = get_command(app)
+    languages = ", ".join(LANGUAGES)
+    for each in (root, *getattr(root, "commands", {}).values()):
+        if each.help and each.help.startswith("help."):
+            each.help = text(each.help, lang, languages=languages)
+        for param in each.params:
+            given = getattr(param, "help", None)
+            if isinstance(given, str) and given.startswith("help."):
+                param.help = text(given, lang, languages=languages)
+    if lang != "en" and hasattr(root, "subcommand_metavar"):
+        root.subcommand_metavar = text("click.command-metavar", lang)
+    return root
+
+
+def _lang_flag(args: list[str]) -> str | None:
+    """The value of `--lang` in `args`, read before Click parses them (for `--help` and errors)."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -542,16 +634,30 @@ def main(argv: list[str] | None = None) -> int:
     cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
     """
     interrupted = 130
+    args = sys.argv[1:] if argv is None else argv
+    flag = _lang_flag(args)
     try:
-        app(args=argv, prog_name="lipcheck", standalone_mode=True)
+        # Help and Click's errors come before any command runs: speak the language chosen so far
+        # (the flag, the variable, the locale); a command refines it with the proposal's own.
+        _SPOKEN["lang"] = choose_language(flag)
+    except LipcheckError as error:
+        try:  # say it in the language lipcheck would speak without the unknown one
+            _SPOKEN["lang"] = choose_language(None, environ={**os.environ, "LIPCHECK_LANG": ""})
+        except LipcheckError:
+            _SPOKEN["lang"] = DEFAULT_LANGUAGE
+        _diagnose(error)
+        return EXIT_ERROR
+    _SPOKEN["flag"] = flag or ""
+    try:
+        command(_SPOKEN["lang"]).main(args=args, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
         if code == interrupted:
-            sys.stderr.write(text("cli.interrupted") + "\n")
+            sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
             return interrupted
         return _flush_stdout(code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR))
     except KeyboardInterrupt:
-        sys.stderr.write(text("cli.interrupted") + "\n")
+        sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
         return interrupted
     except OutputLost as lost:  # from a command that prints one thing (rules, explain, schema)
         _diagnose(lost)

@@ -78,6 +78,42 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number in a sentence, shown as its reader writes it: `72.2` in English, `72,2` in French."""
+
+    value: float
+    places: int | None = 1
+    """Decimals shown; None for as few as the value needs (`20`, `2.5`)."""
+
+
+@dataclass(frozen=True)
+class Either:
+    """Codes in a sentence as alternatives: `financial or in-kind`, `financial ou in-kind`."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a rule pack writes (a rule's title, rationale, ...): in English, and in French where given.
+
+    A shipped pack gives both; a user's pack may give English only, and then French output shows
+    the English with a note saying so (see `Pack.untranslated`).
+    """
+
+    en: str
+    fr: str | None = None
+
+    def in_(self, lang: str) -> str:
+        """The text in `lang`; the English one where the pack gives no other."""
+        return self.fr if lang == "fr" and self.fr is not None else self.en
+
+    def has(self, lang: str) -> bool:
+        """Whether the pack wrote this text in `lang` itself."""
+        return lang == "en" or (lang == "fr" and self.fr is not None)
+
+
+@dataclass(frozen=True)
 class Finding:
     """A problem with the file itself (syntax, encoding, limits, schema): it makes the proposal invalid."""
 
@@ -121,7 +157,7 @@ class RuleResult:
     """One rule of the pack applied to one proposal, stamped by the engine."""
 
     rule: str
-    title: str
+    title: Text
     severity: Severity
     weight: float
     """Points the rule is worth when fully met; 0 for blockers and warnings."""
@@ -130,8 +166,8 @@ class RuleResult:
     """Share of the weight earned, from 0 to 1."""
     message: Message
     location: Location | None
-    remediation: str
-    source: str
+    remediation: Text
+    source: Text
     missing: tuple[str, ...] = ()
     """What the proposal lacks for this rule, in the domain's codes (e.g. sector codes)."""
     scale: float = 1.0

@@ -367,6 +367,11 @@ class Proposal(_Section):
     call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(
         default="lip-2012", description="Id of the rule pack (call for proposals) answered."
     )
+    language: Literal["en", "fr"] | None = Field(
+        default=None,
+        description="Language the proposal is written in (en or fr): its report is in that language "
+        "unless --lang, LIPCHECK_LANG, the configuration or the locale chooses one.",
+    )
     title: Text | None = None
     submitted: IsoDate | None = None
     community: Community | None = None

@@ -97,7 +97,7 @@ def _json(reports: Sequence[Report], lang: str) -> str:
     for report in reports:
         summary.count(report.verdict, report.gate is None or report.gate.passed)
     items = ",\n".join(json.batch_item(report, lang, indent=len(reports) == 1) for report in reports)
-    parts = [json.batch_start(), items, json.batch_end(summary, lang)]
+    parts = [json.batch_start(lang), items, json.batch_end(summary, lang)]
     return "".join(parts)
 
 

@@ -20,9 +20,12 @@ from lipcheck.model import Proposal
 _M = TypeVar("_M", bound=BaseModel)
 _QUOTED = re.compile(r"'([^']*)'")
 _TYPE_NAMES = {
-    bool: "true/false", int: "a number", float: "a number", str: "text", dict: "a section",
-    list: "a list", type(None): "nothing",
+    bool: Message("type.bool"), int: Message("type.number"), float: Message("type.number"),
+    str: Message("type.text"), dict: Message("type.section"), list: Message("type.list"),
+    type(None): Message("type.nothing"),
 }  # fmt: skip
+"""What a value is, as a sentence says it ("should be text, not a list"), in the reader's language."""
+_SOME_VALUE = Message("type.value")
 # Errors pydantic reports under a field whose position is the key, not the value.
 _AT_KEY = frozenset({"extra_forbidden"})
 
@@ -44,7 +47,7 @@ def validate_as(
     """
     if not isinstance(document.data, dict):
         where = document.positions.value(())
-        found = _TYPE_NAMES.get(type(document.data), "value")
+        found = _TYPE_NAMES.get(type(document.data), _SOME_VALUE)
         finding = Finding(
             "not-a-mapping",
             Message("not-a-mapping", {"found": found}),
@@ -113,11 +116,11 @@ def _finding(
     ctx = detail.get("ctx") or {}
     value = detail.get("input")
     args: dict[str, object] = {
-        "field": dotted(path),
+        "field": dotted(path) if path else Message("schema.top-level-field"),
         "key": path[-1] if path else "",
         "parent": Message("schema.parent", {"path": dotted(path[:-1])}) if len(path) > 1 else Message(top),
         "value": _shown(value),
-        "found": _TYPE_NAMES.get(type(value), "value"),
+        "found": _TYPE_NAMES.get(type(value), _SOME_VALUE),
         "detail": detail["msg"],
         **{name: ctx[name] for name in ("min_length", "ge", "year") if name in ctx},
     }

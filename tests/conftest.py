@@ -20,6 +20,10 @@ os.environ["LIPCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="lipcheck-test-cache-
 @pytest.fixture(autouse=True)
 def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
+    # The language comes from the test, never from the machine running it.
+    for variable in ("LIPCHECK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 

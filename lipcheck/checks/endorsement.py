@@ -33,10 +33,10 @@ def check(proposal: Proposal, params: EndorsementParams, context: Context) -> Ou
             "check.endorsement.after-submission",
             (*where, "date"),
             ("endorsement.date",),
-            date=endorsement.date.isoformat(),
-            submitted=proposal.submitted.isoformat(),
+            date=endorsement.date,
+            submitted=proposal.submitted,
         )
-    return met("check.endorsement.given", where, by=endorsement.by, date=endorsement.date.isoformat())
+    return met("check.endorsement.given", where, by=endorsement.by, date=endorsement.date)
 
 
 PARAMS = EndorsementParams

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, field_path, met, unmet, value_at
+from lipcheck.findings import Either
 from lipcheck.model import Proposal
 
 
@@ -18,7 +19,7 @@ def check(proposal: Proposal, params: EntriesOfKindParams, context: Context) -> 
         if getattr(entry, "kind", None) in params.kinds:
             return met("check.entries.found", (*path, index), kind=entry.kind, field=params.field)
     return unmet(
-        "check.entries.absent", path, params.kinds, field=params.field, kinds=" or ".join(params.kinds)
+        "check.entries.absent", path, params.kinds, field=params.field, kinds=Either(tuple(params.kinds))
     )
 
 

@@ -30,7 +30,7 @@ def check(proposal: Proposal, params: EstablishedParams, context: Context) -> Ou
         "year": applicant.established,
         "years": years,
         "min": params.min_years,
-        "reference": reference.isoformat(),
+        "reference": reference,
         "counted_from": counted_from,
     }
     if years >= params.min_years:

@@ -29,15 +29,15 @@ def check(proposal: Proposal, params: Conditional, context: Context) -> Outcome:
                 "check.letter.after-submission",
                 (*where, "date"),
                 ("municipality.letter.date",),
-                date=letter.date.isoformat(),
-                submitted=proposal.submitted.isoformat(),
+                date=letter.date,
+                submitted=proposal.submitted,
             )
     if letter.role is None:
         return graded(0.5, "check.letter.no-role", where, ("municipality.letter.role",), by=letter.by)
     role = Message(f"check.letter.role.{letter.role}")
     if proposal.submitted is None or letter.date is None:
         return met("check.letter.given-undated-proposal", where, by=letter.by, role=role)
-    return met("check.letter.given", where, by=letter.by, role=role, date=letter.date.isoformat())
+    return met("check.letter.given", where, by=letter.by, role=role, date=letter.date)
 
 
 PARAMS = Conditional

@@ -34,7 +34,7 @@ def check(proposal: Proposal, params: PartnershipTermParams, context: Context) -
         )
     earliest = dt.date.fromisoformat(params.earliest_start)
     latest = dt.date.fromisoformat(params.latest_end)
-    args = {"start": start.isoformat(), "end": end.isoformat()}
+    args = {"start": start, "end": end}
     if end <= start:
         return unmet("check.term.reversed", ("partnership", "end"), ("partnership.end",), **args)
     if start < earliest:

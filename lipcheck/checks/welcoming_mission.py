@@ -10,7 +10,11 @@ from lipcheck.model import Proposal
 
 class WelcomingMissionParams(Params):
     stems: tuple[str, ...]
-    """Word beginnings, lower case, that signal a welcoming attitude (English and French)."""
+    """Word beginnings, lower case, that signal a welcoming attitude (English and French).
+
+    A stem with a space is a phrase of whole words (`chez soi`): the mission's words are joined
+    by single spaces first, so `chez-soi` and `chez  soi` match it too.
+    """
 
 
 def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) -> Outcome:
@@ -19,7 +23,10 @@ def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) 
         return graded(0.0, "check.mission.absent", (), ("mission",))
     assert mission is not None
     words = re.findall(r"\w+", mission.casefold())
-    found = sorted({word for word in words if word.startswith(params.stems)})
+    single = tuple(stem for stem in params.stems if " " not in stem)
+    found = sorted({word for word in words if word.startswith(single)})
+    joined = f" {' '.join(words)} "
+    found += [stem for stem in params.stems if " " in stem and f" {stem} " in joined]
     if found:
         return graded(1.0, "check.mission.welcoming", ("mission",), words=", ".join(found))
     return graded(
@@ -27,7 +34,7 @@ def check(proposal: Proposal, params: WelcomingMissionParams, context: Context) 
         "check.mission.not-welcoming",
         ("mission",),
         (),
-        stems=", ".join(f"{stem}-" for stem in params.stems),
+        stems=", ".join(stem if " " in stem else f"{stem}-" for stem in params.stems),
     )
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lipcheck import checks
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Location, Message, Severity, Thresholds
+from lipcheck.findings import Location, Message, Severity, Text, Thresholds
 
 if TYPE_CHECKING:
     from lipcheck.packs.files import Examples
@@ -79,16 +79,16 @@ class Rule:
     """A rule ready to run: its file's content with the check kind resolved and its options typed."""
 
     id: str
-    title: str
+    title: Text
     severity: Severity
     weight: float
     kind: str
     module: ModuleType
     params: checks.Params
-    rationale: str
-    remediation: str
-    source: str
-    reading: str | None
+    rationale: Text
+    remediation: Text
+    source: Text
+    reading: Text | None
     file: Path
     """The rule file."""
     origin: str = ""
@@ -119,8 +119,8 @@ class Pack:
 
     id: str
     version: str
-    title: str
-    source: str
+    title: Text
+    source: Text
     thresholds: Thresholds
     parameters: Mapping[str, object]
     rules: tuple[Rule, ...]
@@ -129,6 +129,19 @@ class Pack:
     """The parent's id, as the pack file names it."""
     years: tuple[int, int] | None = None
     """The first and last year the call covers."""
+
+    def untranslated(self, lang: str) -> tuple[str, ...]:
+        """Where the pack gives no text of its own in `lang`: `pack`, or rule ids, in pack order.
+
+        Shipped packs are complete (the loader refuses them otherwise); a user's pack may not be,
+        and what it lacks is then said in a note, never filled in with English silently.
+        """
+        missing = ["pack"] if not (self.title.has(lang) and self.source.has(lang)) else []
+        for rule in self.rules:
+            texts = (rule.title, rule.rationale, rule.remediation, rule.source, rule.reading)
+            if not all(t.has(lang) for t in texts if t is not None):
+                missing.append(rule.id)
+        return tuple(missing)
 
     def rule(self, rule_id: str) -> Rule | None:
         wanted = rule_id.upper()

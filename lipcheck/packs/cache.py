@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from lipcheck import __version__, checks
-from lipcheck.findings import Severity, Thresholds
+from lipcheck.findings import Severity, Text, Thresholds
 from lipcheck.packs import Change, Pack, Rule
 
-FORMAT = 2
+FORMAT = 3
 MAX_BYTES = 4 * 1024 * 1024
 """A compiled pack is a few tens of kB: a bigger cache file is not ours."""
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
@@ -167,8 +167,8 @@ def _stored(pack: Pack, pack_folder: Path) -> dict[str, Any]:
     return {
         "id": pack.id,
         "version": pack.version,
-        "title": pack.title,
-        "source": pack.source,
+        "title": _stored_text(pack.title),
+        "source": _stored_text(pack.source),
         "extends": pack.extends,
         "years": list(pack.years) if pack.years else None,
         "thresholds": [pack.thresholds.ready, pack.thresholds.nearly_ready],
@@ -176,15 +176,15 @@ def _stored(pack: Pack, pack_folder: Path) -> dict[str, Any]:
         "rules": [
             {
                 "id": rule.id,
-                "title": rule.title,
+                "title": _stored_text(rule.title),
                 "severity": rule.severity.value,
                 "weight": rule.weight,
                 "kind": rule.kind,
                 "options": rule.params.model_dump(mode="json"),
-                "rationale": rule.rationale,
-                "remediation": rule.remediation,
-                "source": rule.source,
-                "reading": rule.reading,
+                "rationale": _stored_text(rule.rationale),
+                "remediation": _stored_text(rule.remediation),
+                "source": _stored_text(rule.source),
+                "reading": None if rule.reading is None else _stored_text(rule.reading),
                 "file": _path(rule.file, pack_folder),
                 "origin": rule.origin,
                 "changes": [[c.pack, c.field, c.before, c.after] for c in rule.changes],
@@ -217,8 +217,8 @@ def _pack(stored: object, pack_folder: Path) -> Pack:
     return Pack(
         id=_text(stored["id"], _PACK_ID),
         version=_text(stored["version"]),
-        title=_text(stored["title"]),
-        source=_text(stored["source"]),
+        title=_pack_text(stored["title"]),
+        source=_pack_text(stored["source"]),
         thresholds=Thresholds(ready, nearly_ready),
         parameters=parameters,
         rules=rules,
@@ -250,16 +250,16 @@ def _rule(stored: object, pack_folder: Path) -> Rule:
     examples_file = stored["examples_file"]
     return Rule(
         _text(stored["id"], _RULE_ID),
-        _text(stored["title"]),
+        _pack_text(stored["title"]),
         severity,
         weight,
         kind,
         module,
         params_model.model_construct(**typed),
-        _text(stored["rationale"]),
-        _text(stored["remediation"]),
-        _text(stored["source"]),
-        None if reading is None else _text(reading),
+        _pack_text(stored["rationale"]),
+        _pack_text(stored["remediation"]),
+        _pack_text(stored["source"]),
+        None if reading is None else _pack_text(reading),
         pack_folder / _text(stored["file"]),
         origin=_text(stored["origin"]),
         changes=tuple(Change(*(_text(part) for part in _list(c, 4))) for c in _list(stored["changes"])),
@@ -317,6 +317,16 @@ def _list(value: object, length: int | None = None) -> list[Any]:
     if not isinstance(value, list) or (length is not None and len(value) != length):
         raise _Refused("list")
     return value
+
+
+def _stored_text(text: Text) -> list[str | None]:
+    return [text.en, text.fr]
+
+
+def _pack_text(value: object) -> Text:
+    """A text of the pack as stored: `[english, french or null]`."""
+    en, fr = _list(value, 2)
+    return Text(_text(en), None if fr is None else _text(fr))
 
 
 def _text(value: object, pattern: re.Pattern[str] | None = None) -> str:

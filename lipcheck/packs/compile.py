@@ -18,10 +18,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lipcheck import checks
-from lipcheck.findings import Finding, Location, Message, Severity, Thresholds
+from lipcheck.findings import Finding, Location, Message, Severity, Text, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
+from lipcheck.messages import said_by_pydantic
 from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
-from lipcheck.packs.files import OverrideFile, PackFile, RuleFile, ThresholdsFile
+from lipcheck.packs.files import (
+    TEXT_FIELDS,
+    OverrideFile,
+    PackFile,
+    RuleFile,
+    TextFile,
+    ThresholdsFile,
+    as_text,
+)
 from lipcheck.validation import dotted
 
 if TYPE_CHECKING:
@@ -165,6 +174,10 @@ def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assemble
     local, broken = _local_rules(folder, pack_file.id if pack_file else folder.name, problems)
     if pack_file is None or document is None:
         return None
+    if registry.is_shipped(folder):
+        _require_french(pack_file, pack_path, document, (), problems)
+        for rule_id, override in pack_file.override.items():
+            _require_french(override, pack_path, document, ("override", rule_id), problems)
     parent = _parent(pack_file, folder, chain, document, problems)
     if pack_file.extends is not None and parent is None:
         return None
@@ -236,12 +249,15 @@ def _rule_draft(path: Path, origin: str, problems: _Problems) -> _Draft | None:
     if spec.id != path.stem:
         problems.add(path, document, ("id",), Message("pack.id-mismatch", {"id": spec.id, "file": path.stem}))
         return None
+    if registry.is_shipped(path.parent) or origin == COMMON:
+        _require_french(spec, path, document, (), problems)
     raw = document.data
     return _Draft(
         spec={
-            "id": spec.id, "title": spec.title, "severity": spec.severity, "weight": spec.weight,
-            "rationale": spec.rationale, "remediation": spec.remediation, "source": spec.source,
-            "reading": spec.reading,
+            "id": spec.id, "title": as_text(spec.title), "severity": spec.severity, "weight": spec.weight,
+            "rationale": as_text(spec.rationale), "remediation": as_text(spec.remediation),
+            "source": as_text(spec.source),
+            "reading": None if spec.reading is None else as_text(spec.reading),
         },
         check=dict(raw["check"]),
         file=path,
@@ -251,6 +267,20 @@ def _rule_draft(path: Path, origin: str, problems: _Problems) -> _Draft | None:
         check_at=_Where(path, document, ("check",)),
         examples_file=path,
     )  # fmt: skip
+
+
+def _require_french(
+    written: RuleFile | PackFile | OverrideFile,
+    path: Path,
+    document: Document,
+    at: PathKey,
+    problems: _Problems,
+) -> None:
+    """A problem for each text of a shipped pack's file that is given in English only."""
+    for name in TEXT_FIELDS:
+        value = getattr(written, name, None)
+        if isinstance(value, str) or (isinstance(value, TextFile) and value.fr is None):
+            problems.add(path, document, (*at, name), Message("pack.no-french", {"field": name}))
 
 
 def _inherit(
@@ -369,6 +399,8 @@ def _apply(
     """`override` applied to `draft`, each change noted (a parameter shown with the parent's value)."""
     for name in ("title", "severity", "weight", "rationale", "remediation", "source", "reading"):
         value = getattr(override, name)
+        if name in TEXT_FIELDS and value is not None:
+            value = as_text(value)
         if value is None or value == draft.spec[name]:
             continue
         draft.changes.append(Change(pack_id, name, _shown(draft.spec[name]), _shown(value)))
@@ -416,6 +448,8 @@ def _parameter_name(value: object) -> str | None:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, Text):
+        return value.en
     if isinstance(value, Severity):
         return value.value
     if isinstance(value, float) and value.is_integer():
@@ -437,8 +471,8 @@ def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | 
     return Pack(
         id=pack_file.id,
         version=pack_file.version,
-        title=pack_file.title,
-        source=pack_file.source,
+        title=as_text(pack_file.title),
+        source=as_text(pack_file.source),
         thresholds=Thresholds(assembled.thresholds.ready, assembled.thresholds.nearly_ready),
         parameters=dict(assembled.parameters),
         rules=tuple(r for r in rules if r is not None),
@@ -485,9 +519,10 @@ def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rul
             loc = tuple(detail["loc"])
             at = draft.options_at.get(str(loc[0]) if loc else "kind", draft.check_at)
             where = (*at.loc[:-1], *loc) if at.loc and at.loc[-1] == loc[0] else at.loc
+            said = said_by_pydantic(detail["msg"])
             problems.add(
                 at.path, at.document, where,
-                Message("pack.bad-option", {"option": dotted(loc), "problem": detail["msg"]}),
+                Message("pack.bad-option", {"option": dotted(loc), "problem": said}),
             )  # fmt: skip
         return None
     if not ok:
@@ -564,7 +599,9 @@ def _parse(model: type[_M], document: Document, path: Path, problems: _Problems)
                 hint = Message("hint.did-you-mean", {"suggestion": close[0]}) if close else None
                 problems.add(path, document, loc, Message("pack.unknown-key", {"key": loc[-1]}), hint)
             else:
-                problem = Message("pack.bad-value", {"field": dotted(loc), "problem": detail["msg"]})
+                problem = Message(
+                    "pack.bad-value", {"field": dotted(loc), "problem": said_by_pydantic(detail["msg"])}
+                )
                 scalar = not isinstance(_at(document.data, loc), (dict, list))
                 problems.add(path, document, loc, problem, Message("hint.pack-format"), value=scalar)
         return None

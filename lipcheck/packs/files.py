@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Message, Severity, Status
+from lipcheck.findings import Message, Severity, Status, Text
 
 Weight = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
 """Points: a finite number >= 0; not `true`, not `'20'`."""
@@ -29,6 +29,30 @@ Parameter = StrictBool | StrictInt | Number | StrictStr | list[StrictStr | Stric
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+
+
+class TextFile(_Strict):
+    """A text written in both languages: `{en: ..., fr: ...}`."""
+
+    en: StrictStr
+    fr: StrictStr | None = None
+
+
+PackText = StrictStr | TextFile
+"""A pack's text: plain (English only) or `{en: ..., fr: ...}`; shipped packs give both."""
+
+
+def as_text(value: PackText) -> Text:
+    """The text as the packs carry it, the French set in French typography (see messages.fr)."""
+    if isinstance(value, str):
+        return Text(value)
+    from lipcheck.messages.fr import typeset
+
+    return Text(value.en, None if value.fr is None else typeset(" ".join(value.fr.split(" "))))
+
+
+TEXT_FIELDS = ("title", "rationale", "remediation", "source", "reading")
+"""The fields of a rule that are texts for people, and so need a French version in a shipped pack."""
 
 
 class ThresholdsFile(_Strict):
@@ -69,11 +93,11 @@ class OverrideFile(_Strict):
     weight: Weight | None = None
     severity: Severity | None = None
     check: dict[str, Any] | None = None
-    title: str | None = None
-    rationale: str | None = None
-    remediation: str | None = None
-    source: str | None = None
-    reading: str | None = None
+    title: PackText | None = None
+    rationale: PackText | None = None
+    remediation: PackText | None = None
+    source: PackText | None = None
+    reading: PackText | None = None
     examples: Examples | None = None
 
 
@@ -82,8 +106,8 @@ class PackFile(_Strict):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str
-    title: str
-    source: str
+    title: PackText
+    source: PackText
     years: tuple[StrictInt, StrictInt] | None = None
     extends: str | None = None
     thresholds: ThresholdsFile | None = None
@@ -111,14 +135,14 @@ class RuleFile(_Strict):
     """One rule: its public id, how much it matters, how it is checked, and how to meet it."""
 
     id: str = Field(pattern=r"^[A-Z]+[0-9]{3}$")
-    title: str
+    title: PackText
     severity: Severity
     weight: Weight
     check: dict[str, Any]
-    rationale: str
-    remediation: str
-    source: str
-    reading: str | None = Field(default=None, description="lipcheck's own interpretation, if any.")
+    rationale: PackText
+    remediation: PackText
+    source: PackText
+    reading: PackText | None = Field(default=None, description="lipcheck's own interpretation, if any.")
     examples: Examples
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import re
+
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 class OutputFormat(str, enum.Enum):
@@ -37,6 +40,21 @@ _EXTENSIONS = {
 }
 
 
-def one_decimal(value: float) -> str:
-    """Scores are compared unrounded and shown with one decimal."""
-    return f"{value:.1f}"
+def one_decimal(value: float, lang: str = "en") -> str:
+    """Scores are compared unrounded and shown with one decimal (a decimal comma in French)."""
+    shown = f"{value:.1f}"
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+
+def short_number(value: float, lang: str = "en") -> str:
+    """A weight or threshold with as few decimals as it needs: `20`, `2.5` (`2,5` in French)."""
+    shown = f"{value:g}"
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+
+def flat(paragraph: str) -> str:
+    """A paragraph on one line: runs of spaces and line breaks made one space.
+
+    Only ASCII white space counts: a non-breaking space (French typography) is part of a word.
+    """
+    return _ASCII_SPACES.sub(" ", paragraph).strip()

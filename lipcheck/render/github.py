@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lipcheck.findings import Location, Report, Severity, WaiverState
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
+from lipcheck.render import flat
 from lipcheck.render.sentences import gate_line, score_message, waiver_message
 from lipcheck.render.workflow_commands import TEXT, defuse
 
@@ -33,9 +34,9 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
             lines.append(command("error", report.path, finding.location, finding.code, message))
         for result in report.results:
             if result.failed:
-                title = f"{result.rule}: {result.title}"
-                message = f"{render(result.message, lang)}. {text('report.fix', lang)}: "
-                message += " ".join(result.remediation.split())
+                title = f"{result.rule}{colon(lang)}{result.title.in_(lang)}"
+                message = f"{render(result.message, lang)}. {text('report.fix', lang)}{colon(lang)}"
+                message += flat(result.remediation.in_(lang))
                 lines.append(command(COMMAND[result.severity], report.path, result.location, title, message))
         for use in report.waivers:
             name = "notice" if use.state is WaiverState.APPLIED else "warning"

@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Message, Report, RuleResult, SectorCoverage, Severity, Status, Verdict
-from lipcheck.messages import parts, render, text
-from lipcheck.render import one_decimal
+from lipcheck.messages import colon, parts, render, text
+from lipcheck.render import one_decimal, short_number
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
     Sentence,
@@ -170,7 +170,12 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
     """One HTML page holding every report, in the order given."""
     template = _environment().get_template(TEMPLATE)
     views = [_view(report, f"p{index + 1}", lang) for index, report in enumerate(reports)]
-    return defuse(template.render(lang=lang, t=_translator(lang), reports=views), MARKUP) + "\n"
+    return (
+        defuse(
+            template.render(lang=lang, t=_translator(lang), sep=colon(lang).rstrip(), reports=views), MARKUP
+        )
+        + "\n"
+    )
 
 
 def _environment() -> Environment:
@@ -210,7 +215,7 @@ def _translator(lang: str) -> Callable[..., str]:
 
 def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
     ready, nearly = report.thresholds["ready"], report.thresholds["nearly-ready"]
-    score = one_decimal(report.score) if report.score is not None else "–"
+    score = one_decimal(report.score, lang) if report.score is not None else "–"
     rules = tuple(_rule(result, report.path, f"{id_prefix}-{result.rule}", lang) for result in report.results)
     return ReportView(
         gate=None if report.gate is None else gate_line(report.gate, lang),
@@ -231,7 +236,9 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         nearly_ready=f"{nearly:g}",
         ready_percent=_percent(ready),
         nearly_percent=_percent(nearly),
-        gauge_label=text("out.gauge", lang, score=score, nearly=f"{nearly:g}", ready=f"{ready:g}"),
+        gauge_label=text(
+            "out.gauge", lang, score=score, nearly=short_number(nearly, lang), ready=short_number(ready, lang)
+        ),
         to_ready=None if report.score is None else tuple(parts(to_ready_message(report), lang)),
         fixes=tuple(
             _fix(result, f"{id_prefix}-{result.rule}", lang) for result in report.gaps[:BIGGEST_FIXES]
@@ -274,10 +281,10 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
 def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
     return Fix(
         rule=result.rule,
-        title=result.title,
+        title=result.title.in_(lang),
         gain=gain(result, lang),
         blocker=result.severity is Severity.BLOCKER,
-        remediation=pack_text(result.remediation.strip()),
+        remediation=pack_text(result.remediation.in_(lang).strip()),
         anchor=anchor,
     )
 
@@ -285,7 +292,7 @@ def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
 def _rule(result: RuleResult, path: str, anchor: str, lang: str) -> RuleView:
     return RuleView(
         rule=result.rule,
-        title=result.title,
+        title=result.title.in_(lang),
         severity=result.severity.value,
         severity_label=text("severity." + result.severity.value, lang),
         status=result.status.value,
@@ -295,15 +302,15 @@ def _rule(result: RuleResult, path: str, anchor: str, lang: str) -> RuleView:
         found=tuple(parts(result.message, lang)),
         missing=missing_labels(result, lang),
         where=f"{path}, {where(result.location, lang)}" if result.location else path,
-        remediation=pack_text(result.remediation.strip()),
-        source=result.source.strip(),
+        remediation=pack_text(result.remediation.in_(lang).strip()),
+        source=result.source.in_(lang).strip(),
         failed=result.failed,
         anchor=anchor,
     )
 
 
 def _coverage(report: Report, lang: str) -> tuple[SectorGroup, ...]:
-    titles = {result.rule: result.title for result in report.results}
+    titles = {result.rule: result.title.in_(lang) for result in report.results}
     groups: dict[str | None, list[SectorCoverage]] = {}
     for entry in report.coverage:
         groups.setdefault(entry.rule, []).append(entry)

@@ -20,6 +20,7 @@ FORMAT = "lipcheck-report/2"
 def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
     return {
         "file": report.path,
+        "lang": lang,
         "title": report.title,
         "pack": {"id": report.pack_id, "version": report.pack_version},
         "score": _rounded(report.score),
@@ -71,8 +72,9 @@ def _gate_code(reason: Message) -> str:
     return reason.id.removeprefix("gate.").removesuffix("-many")
 
 
-def batch_start() -> str:
-    return '{\n  "format": "' + FORMAT + '",\n  "reports": [\n'
+def batch_start(lang: str = "en") -> str:
+    """The batch's head: its format, and the language its sentences are in (keys and codes are English)."""
+    return '{\n  "format": "' + FORMAT + '",\n  "lang": "' + lang + '",\n  "reports": [\n'
 
 
 def batch_item(report: Report, lang: str = "en", indent: bool = False) -> str:
@@ -102,7 +104,7 @@ def batch_end(summary: Summary, lang: str = "en") -> str:
 def _result(result: RuleResult, lang: str) -> dict[str, Any]:
     return {
         "rule": result.rule,
-        "title": result.title,
+        "title": result.title.in_(lang),
         "severity": result.severity.value,
         "status": result.status.value,
         "credit": round(result.credit, 4),
@@ -112,7 +114,7 @@ def _result(result: RuleResult, lang: str) -> dict[str, Any]:
         "message": render(result.message, lang),
         "missing": list(result.missing),
         "location": _location(result.location),
-        "remediation": result.remediation.strip(),
+        "remediation": result.remediation.in_(lang).strip(),
         **({"waiver": waiver_object(result.waiver)} if result.waiver is not None else {}),
     }
 

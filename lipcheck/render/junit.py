@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from lipcheck.findings import GateResult, Report, RuleResult, Status
-from lipcheck.messages import render, text
-from lipcheck.render import one_decimal
+from lipcheck.messages import colon, render, text
+from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import gate_line, missing_labels, points, where
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
@@ -94,8 +94,9 @@ def _validity(report: Report, classname: str, lang: str) -> ET.Element:
         lines = []
         for finding in report.findings:
             hint = f" ({render(finding.hint, lang)})" if finding.hint else ""
+            sep = colon(lang)
             lines.append(
-                f"{report.path}: {where(finding.location, lang)}: {render(finding.message, lang)}{hint}"
+                f"{report.path}{sep}{where(finding.location, lang)}{sep}{render(finding.message, lang)}{hint}"
             )
         failure = ET.SubElement(
             case,
@@ -120,7 +121,8 @@ def _case(
 ) -> ET.Element:
     """One rule; `failing` names the rules that fail the gate (None: every gap is a failure)."""
     case = ET.Element(
-        "testcase", {"name": _clean(f"{result.rule}: {result.title}"), "classname": classname, "time": "0"}
+        "testcase",
+        {"name": _clean(f"{result.rule}: {result.title.in_(lang)}"), "classname": classname, "time": "0"},
     )
     message = render(result.message, lang)
     if result.status is Status.NOT_APPLICABLE:
@@ -132,18 +134,20 @@ def _case(
         skipped.text = _clean(f"{text('out.found', lang)}: {message}")
     elif result.failed:
         details = [
-            f"{text('out.found', lang)}: {message}",
-            f"{text('out.col.status', lang)}: {text('status.' + result.status.value, lang)}",
-            f"{text('out.col.points', lang)}: {points(result, lang)}",
+            f"{text('out.found', lang)}{colon(lang)}{message}",
+            f"{text('out.col.status', lang)}{colon(lang)}{text('status.' + result.status.value, lang)}",
+            f"{text('out.col.points', lang)}{colon(lang)}{points(result, lang)}",
         ]
         if result.missing:
-            details.append(f"{text('report.missing', lang)}: {', '.join(missing_labels(result, lang))}")
+            details.append(
+                f"{text('report.missing', lang)}{colon(lang)}{', '.join(missing_labels(result, lang))}"
+            )
         details += [
-            f"{text('report.fix', lang)}: {' '.join(result.remediation.split())}",
-            f"{text('out.where', lang)}: {path}, {where(result.location, lang)}"
+            f"{text('report.fix', lang)}{colon(lang)}{flat(result.remediation.in_(lang))}",
+            f"{text('out.where', lang)}{colon(lang)}{path}, {where(result.location, lang)}"
             if result.location
-            else f"{text('out.where', lang)}: {path}",
-            f"{text('out.source', lang)}: {' '.join(result.source.split())}",
+            else f"{text('out.where', lang)}{colon(lang)}{path}",
+            f"{text('out.source', lang)}{colon(lang)}{flat(result.source.in_(lang))}",
         ]
         if failing is None or result.rule in failing:
             failure = ET.SubElement(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lipcheck.findings import Location, Message, Report, RuleResult, Status, Verdict
-from lipcheck.messages import Part, parts, text
+from lipcheck.findings import Location, Message, Number, Report, RuleResult, Status, Verdict
+from lipcheck.messages import Part, colon, parts, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import (
     BIGGEST_FIXES,
@@ -125,7 +125,7 @@ def _overview(reports: Sequence[Report], lang: str) -> str:
         "| --- | ---: | --- |",
     ]
     for report in reports:
-        score = one_decimal(report.score) if report.score is not None else "–"
+        score = one_decimal(report.score, lang) if report.score is not None else "–"
         rows.append(
             f"| {inline(as_code(report.path), table=True)} | {score} | "
             f"{VERDICT_MARK[report.verdict]} {text('verdict.' + report.verdict.value, lang)} |"
@@ -137,10 +137,12 @@ def _report(report: Report, lang: str, heading: str) -> str:
     verdict = text("verdict." + report.verdict.value, lang)
     score = _say(score_message(report), lang)
     title = inline(as_text(report.title)) if report.title else _say(Message("out.untitled"), lang)
-    ready = _say(Message("out.gauge.ready", {"points": f"{report.thresholds['ready']:g}"}), lang)
-    nearly = _say(Message("out.gauge.nearly", {"points": f"{report.thresholds['nearly-ready']:g}"}), lang)
+    ready = _say(Message("out.gauge.ready", {"points": Number(report.thresholds["ready"], None)}), lang)
+    nearly = _say(
+        Message("out.gauge.nearly", {"points": Number(report.thresholds["nearly-ready"], None)}), lang
+    )
     lines = [
-        f"{heading} {VERDICT_MARK[report.verdict]} {title}: {score}, {verdict}",
+        f"{heading} {VERDICT_MARK[report.verdict]} {title}{colon(lang)}{score}, {verdict}",
         "",
         f"{inline(as_code(report.path))} · {_say(Message('out.pack'), lang)} "
         f"{inline(as_text(report.pack_id))} {inline(as_text(report.pack_version))} · {ready}, {nearly}",
@@ -149,13 +151,15 @@ def _report(report: Report, lang: str, heading: str) -> str:
     if report.gate is not None:
         mark = "✅" if report.gate.passed else "❌"
         answer = inline(as_text(gate_line(report.gate, lang)))
-        lines += [f"**{_say(Message('gate.heading'), lang)}**: {mark} {answer}", ""]
+        lines += [f"**{_say(Message('gate.heading'), lang)}**{colon(lang)}{mark} {answer}", ""]
     if report.findings:
         lines += [f"**{_say(Message('report.invalid', {'count': len(report.findings)}), lang)}**", ""]
         for finding in report.findings:
             place = where_message(finding.location)
             hint = f" ({_say(finding.hint, lang)})" if finding.hint else ""
-            lines.append(f"- {_say(place, lang) if place else ''}: {_say(finding.message, lang)}{hint}")
+            lines.append(
+                f"- {_say(place, lang) if place else ''}{colon(lang)}{_say(finding.message, lang)}{hint}"
+            )
         lines.append("")
         return "\n".join(lines)
     unwaived = without_waivers(report)
@@ -170,7 +174,7 @@ def _report(report: Report, lang: str, heading: str) -> str:
         lines += [f"**{_say(Message('out.biggest-fixes'), lang)}**", ""]
         lines += [
             f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
-            f"{inline(pack_text(result.title))}: {inline(pack_text(result.remediation))}"
+            f"{inline(pack_text(result.title.in_(lang)))}{colon(lang)}{inline(pack_text(result.remediation.in_(lang)))}"
             for number, result in enumerate(fixes, start=1)
         ]
         lines.append("")
@@ -233,7 +237,7 @@ def _coverage_line(report: Report, lang: str) -> str:
         counts += parts(
             Message("out.coverage-line", {"rule": rule, "covered": sum(flags), "total": len(flags)}), lang
         )
-    line = f"**{_say(Message('out.coverage'), lang)}**: " + inline(counts)
+    line = f"**{_say(Message('out.coverage'), lang)}**{colon(lang)}" + inline(counts)
     if missing:
         line += f" ({_say(Message('out.coverage-missing', {'sectors': ', '.join(missing)}), lang)})"
     return line

@@ -10,8 +10,9 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from lipcheck.messages import text
+from lipcheck.messages import colon, text
 from lipcheck.packs import Change, Pack, Rule
+from lipcheck.render import flat, short_number
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 PACKS_FORMAT = "lipcheck-packs/1"
@@ -46,7 +47,9 @@ def packs_table(packs: Sequence[Pack], lang: str = "en") -> str:
              text("packs.rules", lang), text("packs.years", lang), text("packs.title", lang))]  # fmt: skip
     for pack in packs:
         years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
-        rows.append((pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title))
+        rows.append(
+            (pack.id, pack.version, pack.extends or "–", str(len(pack.rules)), years, pack.title.in_(lang))
+        )
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
     lines = [
         "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
@@ -61,7 +64,7 @@ def packs_json(packs: Sequence[Pack]) -> str:
         {
             "id": pack.id,
             "version": pack.version,
-            "title": pack.title,
+            "title": pack.title.en,
             "extends": pack.extends,
             "rules": len(pack.rules),
             "years": list(pack.years) if pack.years else None,
@@ -74,19 +77,22 @@ def packs_json(packs: Sequence[Pack]) -> str:
 def pack_heading(pack: Pack, chosen: str, lang: str = "en") -> str:
     """Which pack `rules` and `explain` use, and why that one (`chosen`: `flag` or `default`)."""
     parent = f" ({text('packs.extends', lang)} {pack.extends})" if pack.extends else ""
-    return text("explain.pack", lang, pack=f"{pack.id} {pack.version}", title=pack.title, parent=parent,
-                chosen=text("explain.chosen." + chosen, lang))  # fmt: skip
+    return text("explain.pack", lang, pack=f"{pack.id} {pack.version}", title=pack.title.in_(lang),
+                parent=parent, chosen=text("explain.chosen." + chosen, lang))  # fmt: skip
 
 
 def rules_table(pack: Pack, chosen: str, lang: str = "en") -> str:
     """`lipcheck rules`: each rule with severity, weight, the pack it comes from and what changed."""
     lines = [pack_heading(pack, chosen, lang), ""]
     width = max(len(rule.origin) for rule in pack.rules)
+    severities = {rule.severity: text("severity." + rule.severity.value, lang) for rule in pack.rules}
+    severity_width = max(8, *(len(label) for label in severities.values()))
     for rule in pack.rules:
-        weight = f"{rule.weight:g}" if rule.weight else "-"
-        line = f"{rule.id}  {rule.severity.value:<8} {weight:>3}  {rule.origin:<{width}}  {rule.title}"
+        weight = short_number(rule.weight, lang) if rule.weight else "-"
+        severity = f"{severities[rule.severity]:<{severity_width}}"
+        line = f"{rule.id}  {severity} {weight:>3}  {rule.origin:<{width}}  {rule.title.in_(lang)}"
         if rule.changes:
-            line += f"  [{text('explain.changed', lang)}: {changes_text(rule, lang)}]"
+            line += f"  [{text('explain.changed', lang)}{colon(lang)}{changes_text(rule, lang)}]"
         lines.append(line)
     # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
     return defuse("\n".join(lines) + "\n", TEXT)
@@ -96,24 +102,24 @@ def explain_rule(rule: Rule, pack: Pack | None = None, chosen: str = "default", 
     weight = f"{rule.weight:g}" if rule.weight else "-"
     lines = [pack_heading(pack, chosen, lang), ""] if pack is not None else []
     lines += [
-        f"{rule.id}: {rule.title}",
-        f"{text('explain.from', lang)}: {rule.origin}",
+        f"{rule.id}{colon(lang)}{rule.title.in_(lang)}",
+        f"{text('explain.from', lang)}{colon(lang)}{rule.origin}",
     ]
     if rule.changes:
-        lines.append(f"{text('explain.changes', lang)}: {changes_text(rule, lang)}")
+        lines.append(f"{text('explain.changes', lang)}{colon(lang)}{changes_text(rule, lang)}")
     lines += [
-        f"{text('explain.severity', lang)}: {rule.severity.value}",
-        f"{text('explain.weight', lang)}: {weight}",
-        f"{text('explain.check', lang)}: {_check(rule)}",
+        f"{text('explain.severity', lang)}{colon(lang)}{text('severity.' + rule.severity.value, lang)}",
+        f"{text('explain.weight', lang)}{colon(lang)}{weight}",
+        f"{text('explain.check', lang)}{colon(lang)}{_check(rule)}",
         "",
-        f"{text('explain.rationale', lang)}:",
-        _indent(rule.rationale),
-        f"{text('explain.remediation', lang)}:",
-        _indent(rule.remediation),
+        f"{text('explain.rationale', lang)}{colon(lang).rstrip()}",
+        _indent(rule.rationale.in_(lang)),
+        f"{text('explain.remediation', lang)}{colon(lang).rstrip()}",
+        _indent(rule.remediation.in_(lang)),
     ]
     if rule.reading:
-        lines += [f"{text('explain.reading', lang)}:", _indent(rule.reading)]
-    lines += [f"{text('explain.source', lang)}: {rule.source.strip()}", ""]
+        lines += [f"{text('explain.reading', lang)}{colon(lang).rstrip()}", _indent(rule.reading.in_(lang))]
+    lines += [f"{text('explain.source', lang)}{colon(lang)}{rule.source.in_(lang).strip()}", ""]
     # A pack may come from a folder a pull request made (`--pack ./pack`): CI logs read this too.
     return defuse("\n".join(lines), TEXT)
 
@@ -136,7 +142,7 @@ def rules_index(packs: Sequence[Pack]) -> str:
         years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
         out.append(
             f"| [{pack.id}](rules/{pack.id}.md) | {pack.version} | {pack.extends or '–'} | {len(pack.rules)} "
-            f"| {years} | {pack.title} |"
+            f"| {years} | {pack.title.en} |"
         )
     return "\n".join(out) + "\n"
 
@@ -191,7 +197,7 @@ def pack_reference(pack: Pack) -> str:
         "",
         "<!-- Generated by `python -m lipcheck.render.rule_reference docs`; do not edit by hand. -->",
         "",
-        f"**{pack.title}.** Source: {pack.source.strip()}",
+        f"**{pack.title.en}.** Source: {pack.source.en.strip()}",
         "",
     ]
     if pack.extends:
@@ -223,7 +229,7 @@ def pack_reference(pack: Pack) -> str:
         "|---|---|---|---|",
     ]
     out += [
-        f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.severity.value} | {points(r.weight)} |"
+        f"| [{r.id}](#{r.id.lower()}) | {r.title.en} | {r.severity.value} | {points(r.weight)} |"
         for r in pack.rules
     ]
     for rule in pack.rules:
@@ -231,20 +237,20 @@ def pack_reference(pack: Pack) -> str:
             "",
             f"## {rule.id}",
             "",
-            f"**{rule.title}.**",
+            f"**{rule.title.en}.**",
             "",
             f"Severity: {rule.severity.value}. Points: {points(rule.weight)}. "
             f"How it is checked: {_check(rule)}.",
             "",
             *_provenance(rule, pack),
-            rule.rationale.strip(),
+            rule.rationale.en.strip(),
             "",
-            f"**How to meet it.** {rule.remediation.strip()}",
+            f"**How to meet it.** {rule.remediation.en.strip()}",
             "",
         ]
         if rule.reading:
-            out += [f"**lipcheck's reading.** {rule.reading.strip()}", ""]
-        out += [f"Source: {rule.source.strip()}", ""]
+            out += [f"**lipcheck's reading.** {rule.reading.en.strip()}", ""]
+        out += [f"Source: {rule.source.en.strip()}", ""]
         for label, examples in (
             ("Examples that pass:", rule.examples.passing),
             ("Examples that fall short:", rule.examples.failing),
@@ -291,7 +297,10 @@ def _check(rule: Rule) -> str:
 
 def _indent(paragraph: str) -> str:
     """A paragraph wrapped for a terminal, indented under its heading."""
-    return textwrap.fill(" ".join(paragraph.split()), width=88, initial_indent="  ", subsequent_indent="  ")
+    # Not after a hyphen: `hospitalit- ;` is one stem and its French punctuation.
+    return textwrap.fill(
+        flat(paragraph), width=88, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 from lipcheck import __version__
 from lipcheck.findings import Finding, Location, Report, RuleResult, Severity, WaiverState, WaiverUse
-from lipcheck.messages import render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.packs import Pack, Rule
+from lipcheck.render import flat
 from lipcheck.render.sentences import waiver_message
 from lipcheck.render.workflow_commands import JSON, defuse
 
@@ -33,6 +34,10 @@ LEVEL = {
 FINGERPRINT = "lipcheck/v1"
 WAIVER_CODES = {WaiverState.EXPIRED: "waiver-expired", WaiverState.UNUSED: "waiver-unused"}
 SOURCE_ROOT = "%SRCROOT%"
+
+
+LOCALE = {"en": "en-CA", "fr": "fr-CA"}
+"""The run's `language` (RFC 5646): Canadian English and Canadian French."""
 
 
 def render_reports(
@@ -53,7 +58,7 @@ def sarif_log(
         for rule in pack.rules if pack else ():
             if rule.id not in index:
                 index[rule.id] = len(descriptors)
-                descriptors.append(_rule_descriptor(rule, pack_id))
+                descriptors.append(_rule_descriptor(rule, pack_id, lang))
     for report in reports:
         for finding in (*report.findings, *report.warnings_found):
             if finding.code not in index:
@@ -84,6 +89,7 @@ def sarif_log(
                         "rules": descriptors,
                     }
                 },
+                "language": LOCALE.get(lang, lang),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
                 "properties": {"reports": [_scores(report) for report in reports]},
@@ -123,16 +129,18 @@ def artifact_uri(path: str, root: PurePath | None) -> str:
     return quote("/".join(parts), safe="/")
 
 
-def _rule_descriptor(rule: Rule, pack_id: str) -> dict[str, Any]:
-    remediation, source = _flat(rule.remediation), _flat(rule.source)
+def _rule_descriptor(rule: Rule, pack_id: str, lang: str) -> dict[str, Any]:
+    remediation, source = _flat(rule.remediation.in_(lang)), _flat(rule.source.in_(lang))
+    how, source_label = text("explain.remediation", lang), text("explain.source", lang)
     return {
         "id": rule.id,
-        "name": _pascal(rule.title),
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": _flat(rule.rationale)},
+        # The name is an identifier code scanning shows beside the id: the same in every language.
+        "name": _pascal(rule.title.en),
+        "shortDescription": {"text": rule.title.in_(lang)},
+        "fullDescription": {"text": _flat(rule.rationale.in_(lang))},
         "help": {
-            "text": f"{remediation}\n\nSource: {source}",
-            "markdown": f"**How to meet it.** {remediation}\n\n**Source.** {source}",
+            "text": f"{remediation}\n\n{text('sarif.source', lang, source=source)}",
+            "markdown": f"**{how}.** {remediation}\n\n**{source_label}.** {source}",
         },
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
@@ -200,7 +208,7 @@ def _rule_result(
         "ruleIndex": index.get(result.rule, -1),
         "level": LEVEL[result.severity],
         "kind": "fail",
-        "message": {"text": f"{result.title}: {render(result.message, lang)}"},
+        "message": {"text": f"{result.title.in_(lang)}{colon(lang)}{render(result.message, lang)}"},
         "locations": [_location(uri, result.location)],
         "partialFingerprints": {
             FINGERPRINT: _fingerprint(report.pack_id.removesuffix("+config"), result.rule, uri)
@@ -255,4 +263,4 @@ def _pascal(words: str) -> str:
 
 
 def _flat(paragraph: str) -> str:
-    return " ".join(paragraph.split())
+    return flat(paragraph)

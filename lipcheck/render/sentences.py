@@ -9,6 +9,7 @@ from lipcheck.findings import (
     GateResult,
     Location,
     Message,
+    Number,
     Report,
     RuleResult,
     Severity,
@@ -71,25 +72,28 @@ def as_code(words: str) -> Sentence:
     return [("`", False), (words, True), ("`", False)]
 
 
-def score_text(report: Report) -> str:
+def score_text(report: Report, lang: str = "en") -> str:
     """The score with one decimal, or a dash for a proposal that has none (invalid)."""
-    return one_decimal(report.score) if report.score is not None else "–"
+    return one_decimal(report.score, lang) if report.score is not None else "–"
+
+
+def _score(report: Report) -> object:
+    return Number(report.score) if report.score is not None else "–"
 
 
 def earned_of(report: Report) -> Message | None:
     """`65.0 of 90.0 points`: the rule points behind the score; None for an invalid proposal."""
     if report.earned is None or report.possible is None:
         return None
-    args = {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)}
-    return Message("out.earned-of", args)
+    return Message("out.earned-of", {"earned": Number(report.earned), "possible": Number(report.possible)})
 
 
 def score_message(report: Report) -> Message:
     """`72.2 / 100 (65.0 of 90.0 points)`, or `– / 100` for an invalid proposal."""
     if report.earned is None or report.possible is None:
-        return Message("out.score-of", {"score": score_text(report)})
-    args = {"earned": one_decimal(report.earned), "possible": one_decimal(report.possible)}
-    return Message("out.score-points", {"score": score_text(report), **args})
+        return Message("out.score-of", {"score": "–"})
+    args = {"earned": Number(report.earned), "possible": Number(report.possible)}
+    return Message("out.score-points", {"score": _score(report), **args})
 
 
 def to_ready(report: Report, lang: str) -> str:
@@ -98,7 +102,7 @@ def to_ready(report: Report, lang: str) -> str:
 
 
 def to_ready_message(report: Report) -> Message:
-    threshold = one_decimal(report.thresholds["ready"])
+    threshold = Number(report.thresholds["ready"])
     if report.verdict is Verdict.READY:
         return Message("report.already-ready")
     gain = sum(r.gain for r in report.results if r.rule in report.fixes)
@@ -107,7 +111,7 @@ def to_ready_message(report: Report) -> Message:
         return Message("report.cannot-reach", {"threshold": threshold})
     return Message(
         "report.to-ready",
-        {"threshold": threshold, "rules": ", ".join(report.fixes), "score": one_decimal(total)},
+        {"threshold": threshold, "rules": ", ".join(report.fixes), "score": Number(total)},
     )
 
 
@@ -119,7 +123,7 @@ def points(result: RuleResult, lang: str) -> str:
 def points_message(result: RuleResult) -> Message:
     if not result.weight:
         return Message("out.no-points")
-    return Message("out.points", {"points": one_decimal(result.points), "weight": f"{result.weight:g}"})
+    return Message("out.points", {"points": Number(result.points), "weight": Number(result.weight, None)})
 
 
 def gain(result: RuleResult, lang: str) -> str:
@@ -130,7 +134,7 @@ def gain_message(result: RuleResult) -> Message:
     """`+8.6 points`: score points (out of 100) the proposal gains by meeting the rule fully."""
     if result.severity is Severity.BLOCKER:
         return Message("out.blocker")
-    return Message("out.gain", {"points": one_decimal(result.gain)})
+    return Message("out.gain", {"points": Number(result.gain)})
 
 
 def sector_label(code: str, lang: str) -> str:

@@ -23,8 +23,8 @@ from lipcheck.findings import (
     Verdict,
     WaiverState,
 )
-from lipcheck.messages import render, text
-from lipcheck.render import one_decimal
+from lipcheck.messages import colon, render, text
+from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import (
     days_message,
     earned_of,
@@ -63,9 +63,9 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Most characters of one proposal-supplied text shown: a report is read, not searched.
 _LONGEST = 1000
-_POINTS_WIDTH = 7  # "+14.0" or "BLOCKER", right-aligned
-_HANG = " " * (_POINTS_WIDTH + 2)
-_TOKENS = re.compile(r"\S+|\s+")
+_POINTS_WIDTH = {"en": 7, "fr": 8}  # "+14.0" or "BLOCKER" / "BLOQUANT", right-aligned
+# A non-breaking space (French typography: `score :`, `80 %`) holds its words together.
+_TOKENS = re.compile(r"(?:[^\s]|[\u00a0\u202f])+|[^\S\u00a0\u202f]+")
 
 
 def render_report(report: Report, lang: str = "en", color: bool = False, width: int = 100) -> str:
@@ -76,13 +76,15 @@ def render_report(report: Report, lang: str = "en", color: bool = False, width: 
 
 def render_line(report: Report, lang: str = "en") -> str:
     """The one line `--quiet` prints for a file: path, verdict, score, and `pass` or `fail` once judged."""
-    score = "-" if report.score is None else one_decimal(report.score)
+    score = "-" if report.score is None else one_decimal(report.score, lang)
     judged = (
         ""
         if report.gate is None
         else " " + text("gate.passed" if report.gate.passed else "gate.failed", lang)
     )
-    return defuse(f"{terminal_safe(report.path)}: {report.verdict.value} {score}{judged}\n", TEXT)
+    # English keeps the verdict's code here, as scripts reading `-q` lines have always seen it.
+    verdict = report.verdict.value if lang == "en" else text("verdict." + report.verdict.value, lang)
+    return defuse(f"{terminal_safe(report.path)}{colon(lang)}{verdict} {score}{judged}\n", TEXT)
 
 
 def render_summary(
@@ -148,7 +150,9 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
         lines += [[], *_waiver_section(report, lang, width)]
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
-        lines += _wrap([(f"{text('report.notes', lang)}: {terminal_safe(render(note, lang))}", "dim")], width)
+        lines += _wrap(
+            [(f"{text('report.notes', lang)}{colon(lang)}{terminal_safe(render(note, lang))}", "dim")], width
+        )
     return lines
 
 
@@ -159,7 +163,7 @@ def _header(report: Report, lang: str, width: int) -> list[Line]:
         lines += _wrap([(f"{terminal_safe(report.title)}  ({terminal_safe(pack)})", "")], width)
     score: Line = [
         (f"{text('report.score', lang)} ", ""),
-        (one_decimal(report.score) if report.score is not None else "-", "bold"),
+        (one_decimal(report.score, lang) if report.score is not None else "-", "bold"),
         (" / 100", ""),
         *([(f" ({render(behind, lang)})", "")] if (behind := earned_of(report)) else []),
         ("   ", ""),
@@ -195,18 +199,26 @@ def _waiver_section(report: Report, lang: str, width: int) -> list[Line]:
 def _gap(path: str, result: RuleResult, lang: str, width: int) -> list[Line]:
     """One gap: points in a narrow column, and wrapped lines hanging under the text beside it."""
     if result.severity is Severity.BLOCKER:
-        points: Segment = ("BLOCKER", "bold red")
+        points: Segment = (text("report.blocker-mark", lang), "bold red")
     else:
-        points = (f"+{one_decimal(result.gain)}".rjust(_POINTS_WIDTH), "bold")
-    head: Line = [points, ("  ", ""), (f"{result.rule}  ", "bold"), (terminal_safe(result.title), "")]
+        points = (f"+{one_decimal(result.gain, lang)}".rjust(_POINTS_WIDTH.get(lang, 7)), "bold")
+    hang = " " * (_POINTS_WIDTH.get(lang, 7) + 2)
+    head: Line = [
+        points,
+        ("  ", ""),
+        (f"{result.rule}  ", "bold"),
+        (terminal_safe(result.title.in_(lang)), ""),
+    ]
     if result.severity is not Severity.BLOCKER:  # the points column already says BLOCKER
-        head.append((f"  [{result.severity.value}]", _SEVERITY_STYLE[result.severity]))
-    remedy = terminal_safe(" ".join(result.remediation.split()))
+        head.append(
+            (f"  [{text('severity.' + result.severity.value, lang)}]", _SEVERITY_STYLE[result.severity])
+        )
+    remedy = terminal_safe(flat(result.remediation.in_(lang)))
     return [
-        *_wrap(head, width, hang=_HANG),
-        *_wrap([(_HANG + terminal_safe(render(result.message, lang)), "")], width, hang=_HANG),
-        *_wrap([(_HANG + _where(path, result.location), "dim")], width, hang=_HANG),
-        *_wrap([(f"{_HANG}{text('report.fix', lang)}: {remedy}", "")], width, hang=_HANG),
+        *_wrap(head, width, hang=hang),
+        *_wrap([(hang + terminal_safe(render(result.message, lang)), "")], width, hang=hang),
+        *_wrap([(hang + _where(path, result.location), "dim")], width, hang=hang),
+        *_wrap([(f"{hang}{text('report.fix', lang)}{colon(lang)}{remedy}", "")], width, hang=hang),
     ]
 
 

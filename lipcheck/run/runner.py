@@ -19,7 +19,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import GateResult, Message, Report, Severity, Status, Summary, Verdict
+from lipcheck.findings import GateResult, Message, Number, Report, Severity, Status, Summary, Verdict
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
@@ -68,14 +68,14 @@ class Gate:
             if report.score is None or report.score < self.fail_under:
                 shown = _shown_below(report.score or 0.0, self.fail_under)
                 reasons.append(
-                    Message("gate.fail-under", {"score": shown, "threshold": f"{self.fail_under:g}"})
+                    Message("gate.fail-under", {"score": shown, "threshold": Number(self.fail_under, None)})
                 )
         elif report.verdict is not Verdict.READY and report.verdict is not Verdict.INELIGIBLE:
             ready = report.thresholds.get("ready", 0.0)
             args = {
                 "verdict": Message("verdict." + report.verdict.value),
                 "score": _shown_below(report.score or 0.0, ready),
-                "ready": f"{ready:g}",
+                "ready": Number(ready, None),
             }
             reasons.append(Message("gate.not-ready", args))
         return GateResult(not reasons, tuple(reasons), tuple(rules))
@@ -95,12 +95,11 @@ def judge_run(summary: Summary) -> GateResult:
     return GateResult(not reasons, tuple(reasons))
 
 
-def _shown_below(score: float, threshold: float) -> str:
+def _shown_below(score: float, threshold: float) -> Number | str:
     """`score` with one decimal, or as many more as it takes not to look equal to `threshold`."""
     for places in range(1, 7):
-        shown = f"{score:.{places}f}"
-        if float(shown) < threshold:
-            return shown
+        if float(f"{score:.{places}f}") < threshold:
+            return Number(score, places)
     return repr(score)
 
 

@@ -34,6 +34,7 @@ def _base() -> dict[str, Any]:
         few_settlement_agencies=False,
         centres=[{"name": "Town of Coaldale", "population": 8771}],
     )
+    data["language"] = "en"  # added to format 1 with the French reports
     data["council"]["advisory_tables"] = [{"name": "Newcomer Advisory Table", "description": "Meets monthly"}]
     data["municipality"]["letter"] = {
         "by": "City of Lethbridge",

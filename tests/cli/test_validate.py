@@ -70,7 +70,8 @@ def test_golden_json(capsys: pytest.CaptureFixture[str], name: str) -> None:
 def test_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "json", example("brooks-not-ready"))
     document = json.loads(out)
-    assert list(document) == ["format", "reports", "summary"]
+    assert list(document) == ["format", "lang", "reports", "summary"]
+    assert document["lang"] == "en"
     assert document["format"] == "lipcheck-report/2"
     (report,) = document["reports"]
     assert document["summary"]["files"] == 1

@@ -26,7 +26,9 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 PDFS = ARTIFACTS / "pdf"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAPER = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
-PAGES = [*EXAMPLE_STEMS, "hostile", "all-examples"]
+PAGES = [*EXAMPLE_STEMS, "hostile", "all-examples", "wood-buffalo-in-french"]
+FRENCH_PAGES = {"saint-boniface-francophone", "wood-buffalo-in-french"}
+"""Pages in French: one proposal written in French (`language: fr`), one English one read with --lang fr."""
 AXE_RUN = """
 axe.run(document, {resultTypes: ['violations']}).then(result => result.violations.map(v => ({
   id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
@@ -71,6 +73,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                 files = ["tests/report/data/hostile.yaml"]
             elif name == "all-examples":
                 files = [f"examples/{stem}.yaml" for stem in EXAMPLE_STEMS]
+            elif name == "wood-buffalo-in-french":
+                files = ["examples/wood-buffalo-ineligible.yaml", "--lang", "fr"]
             else:
                 files = [f"examples/{name}.yaml"]
             out[name] = folder / f"{name}.html"
@@ -88,7 +92,7 @@ def test_report_in_chromium(browser: Chromium, pages: dict[str, Path], name: str
 
     assert page.console_errors() == []
     assert page.requests() == [url], "the report must load nothing but itself"
-    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("document.documentElement.lang") == ("fr" if name in FRENCH_PAGES else "en")
     assert page.evaluate("document.querySelectorAll('script').length") == 0
     if name == "hostile":
         assert page.evaluate("window.__injected === undefined && !document.querySelector('b, i, img')")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import textwrap
@@ -281,13 +282,27 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", folder)
     (folder / "common").mkdir(exist_ok=True)
-    (folder / "common" / "LIP950.yaml").write_text(NEW_RULE, encoding="utf-8")
+    (folder / "common" / "LIP950.yaml").write_text(in_both_languages(NEW_RULE), encoding="utf-8")
     monkeypatch.setattr(registry, "packs_folder", lambda: folder)
     return folder
 
 
+def in_both_languages(written: str) -> str:
+    """A pack or rule file as a shipped one must be: each text given in English and French."""
+
+    def both(found: re.Match[str]) -> str:
+        text = found.group(2)
+        return f"{found.group(1)}: {{en: {json.dumps(text)}, fr: {json.dumps(text + ' (fr)')}}}"
+
+    return re.sub(r"^(title|rationale|remediation|source): (.+)$", both, written, flags=re.M)
+
+
+SHIPPED_ALBERTA = in_both_languages(ALBERTA)
+
+
 def test_a_pack_includes_shared_rules_from_rules_common(shipped: Path) -> None:
-    write(shipped / "child-2012", ALBERTA.replace("alberta-rural-2012", "child-2012") + "include: [LIP950]\n")
+    child = SHIPPED_ALBERTA.replace("alberta-rural-2012", "child-2012") + "include: [LIP950]\n"
+    write(shipped / "child-2012", child)
     pack = load_pack("child-2012")
     assert pack.rules[-1].id == "LIP950"
     assert pack.rules[-1].origin == "common"
@@ -295,7 +310,7 @@ def test_a_pack_includes_shared_rules_from_rules_common(shipped: Path) -> None:
 
 
 def test_an_include_that_does_not_exist_is_refused(shipped: Path) -> None:
-    write(shipped / "child-2012", ALBERTA + "include: [LIP951]\n")
+    write(shipped / "child-2012", SHIPPED_ALBERTA + "include: [LIP951]\n")
     (problem,) = located(refusal(shipped / "child-2012"))
     assert "rules/common/LIP951.yaml" in problem
 
@@ -307,7 +322,8 @@ def test_rules_common_is_not_a_pack(shipped: Path) -> None:
 
 def test_a_shipped_pack_never_extends_a_folder(shipped: Path, tmp_path: Path) -> None:
     write(tmp_path / "mine", ALBERTA)
-    write(shipped / "child-2012", ALBERTA.replace("extends: lip-2012", f"extends: {tmp_path / 'mine'}"))
+    child = SHIPPED_ALBERTA.replace("extends: lip-2012", f"extends: {tmp_path / 'mine'}")
+    write(shipped / "child-2012", child)
     (problem,) = located(refusal(shipped / "child-2012"))
     assert "a shipped pack extends only shipped packs" in problem
 

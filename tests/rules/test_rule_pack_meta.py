@@ -50,7 +50,8 @@ def test_examples_are_named_uniquely(pack: Pack, rule: Rule) -> None:
 
 @_each_rule()
 def test_rule_says_why_how_and_where_from(pack: Pack, rule: Rule) -> None:
-    assert rule.title.strip() and rule.rationale.strip() and rule.remediation.strip() and rule.source.strip()
+    texts = (rule.title, rule.rationale, rule.remediation, rule.source)
+    assert all(t.en.strip() and (t.fr or "").strip() for t in texts), "each in English and French"
 
 
 @_each_pack()
