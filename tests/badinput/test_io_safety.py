@@ -31,6 +31,8 @@ COMMANDS = (
     "\u200b::error::forged",
     ":\u200b:notice::forged",
     "\u2028::error::forged",
+    "Evil #\u0640#[error title=pwned]forged",  # ARABIC TATWEEL: a letter, yet ICU ignores it
+    ":\U0001d165:warning::forged",  # a musical symbol, ignored too
 )
 
 
