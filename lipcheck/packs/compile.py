@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,8 @@ class _Assembled:
     parameters: dict[str, Any]
     thresholds: ThresholdsFile
     folders: list[Path]
+    parameters_at: dict[str, _Where] = field(default_factory=dict)
+    """Where each parameter's value was last written: an option it fills is wrong there."""
 
 
 def compile_pack(folder: Path) -> tuple[Pack, tuple[Path, ...]]:
@@ -309,9 +312,14 @@ def _inherit(
     thresholds = pack_file.thresholds or (parent.thresholds if parent else None)
     if thresholds is None:
         return None
+    parameters_at = {
+        **(parent.parameters_at if parent else {}),
+        **{name: _Where(pack_path, document, ("parameters", name)) for name in pack_file.parameters},
+    }
     return _Assembled(
         pack_file, pack_path, document, rules, [r for r in order if r in rules], parameters, thresholds,
         [*(parent.folders if parent else []), folder, *([common] if pack_file.include else [])],
+        parameters_at,
     )  # fmt: skip
 
 
@@ -384,10 +392,16 @@ def _shown(value: object) -> str:
 
 def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | None:
     """The assembled pack with parameters filled in, options typed and weights checked."""
-    rules = [_rule(assembled.rules[rule_id], assembled.parameters, problems) for rule_id in assembled.order]
+    rules = [
+        _rule(assembled.rules[rule_id], assembled.parameters, assembled.parameters_at, problems)
+        for rule_id in assembled.order
+    ]
     carrying = [r for r in rules if r is not None and r.severity not in NO_POINTS]
     if not problems.found and not any(rule.weight > 0 for rule in carrying):
         problems.add(assembled.path, assembled.document, ("id",), Message("pack.no-points"))
+    if not math.isfinite(math.fsum(rule.weight for rule in carrying)):  # past the cap; checked even so
+        total = {"field": "weight", "problem": "the pack's weights add up to more than a number can hold"}
+        problems.add(assembled.path, assembled.document, ("id",), Message("pack.bad-value", total))
     if any(r is None for r in rules):
         return None
     pack_file = assembled.file
@@ -405,7 +419,9 @@ def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | 
     )
 
 
-def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rule | None:
+def _rule(
+    draft: _Draft, parameters: dict[str, Any], parameters_at: dict[str, _Where], problems: _Problems
+) -> Rule | None:
     spec = draft.spec
     severity: Severity = spec["severity"]
     ok = True
@@ -442,6 +458,10 @@ def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rul
             loc = tuple(detail["loc"])
             at = draft.options_at.get(str(loc[0]) if loc else "kind", draft.check_at)
             where = (*at.loc[:-1], *loc) if at.loc and at.loc[-1] == loc[0] else at.loc
+            parameter = _parameter_name(draft.check.get(str(loc[0]))) if loc else None
+            if parameter is not None and parameter in parameters_at:  # wrong where the pack gave it
+                at = parameters_at[parameter]
+                where = (*at.loc, *loc[1:])
             problems.add(
                 at.path, at.document, where,
                 Message("pack.bad-option", {"option": dotted(loc), "problem": detail["msg"]}),

@@ -524,6 +524,23 @@ def pack_weight_negative(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder)
 
 
+def pack_weights_1e308(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """Finite alone, infinity once two are added: the score would be inf or NaN, the gate passed."""
+    (folder / "pack").mkdir()
+    (folder / "pack" / "pack.yaml").write_text(
+        'id: huge\nversion: "1"\ntitle: Huge weights\nsource: a probe\nextends: lip-2012\n'
+        "override:\n  LIP103: {weight: 1e308}\n  LIP101: {weight: 1.0e+308}\n",
+        encoding="utf-8",
+    )
+    return _example(folder, text=(ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8"))
+
+
+def pack_parameter_negative(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A count below 0 would make the council-breadth rule give full credit to any council."""
+    _pack_edit(folder, "pack.yaml", "target_members: 15", "target_members: -5")
+    return _example(folder, text=(ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8"))
+
+
 def pack_thresholds_reversed(folder: Path, undo: list[Callable[[], None]]) -> str:
     _pack_edit(folder, "pack.yaml", "nearly-ready: 60", "nearly-ready: 90")
     return _example(folder)
@@ -597,6 +614,8 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         pack_weight_nan,
         pack_weight_1e400,
         pack_weight_negative,
+        pack_weights_1e308,
+        pack_parameter_negative,
         pack_thresholds_reversed,
         pack_threshold_over_100,
         pack_threshold_inf,
