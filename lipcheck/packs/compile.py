@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,13 +19,12 @@ from pydantic import BaseModel, ValidationError
 from lipcheck import checks
 from lipcheck.findings import Location, Message, Severity, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
-from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
+from lipcheck.packs import COMMON, PACK_FILE, RULE_FILE, Change, Pack, PackError, PackProblem, Rule, registry
 from lipcheck.packs.files import OverrideFile, PackFile, RuleFile, ThresholdsFile
 from lipcheck.validation import dotted
 
 NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 """Severities that carry no points: their weight must be 0."""
-_RULE_FILE = re.compile(r"^[A-Z]+[0-9]{3}\.yaml$")
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -174,7 +172,7 @@ def _local_rules(folder: Path, origin: str, problems: _Problems) -> tuple[dict[s
     """The rule files in `folder`, each read and checked against its schema; and the ids of those
     that are broken (their problems are noted; nothing more is said about them)."""
     try:
-        names = sorted(entry.name for entry in folder.iterdir() if _RULE_FILE.match(entry.name))
+        names = sorted(entry.name for entry in folder.iterdir() if RULE_FILE.match(entry.name))
     except OSError:
         return {}, set()
     drafts: dict[str, _Draft] = {}

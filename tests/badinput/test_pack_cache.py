@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from lipcheck.cli import main
 from lipcheck.packs import Pack, PackError, cache, load_pack
 from lipcheck.packs import compile as compile_module
-from tests.conftest import ROOT
+from tests.badinput.catalogue import EXAMPLE
+from tests.conftest import ROOT, TODAY
 
 
 @pytest.fixture
@@ -222,3 +224,52 @@ def test_a_folder_given_another_way_uses_the_same_entry(
     again = load_pack(str(folder))
     assert again.rule("LIP101").file.resolve() == folder / "LIP101.yaml"
     assert again.rule("LIP101").examples.passing
+
+
+def test_hashing_reads_only_the_files_the_compiler_reads_and_never_blocks(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 3 GB sparse `big.yaml` and a named pipe `zz.yaml` beside the pack: the compiler never reads
+    them, so neither does the cache's hashing (before, it read the 3 GB and hung on the pipe)."""
+    with (folder / "big.yaml").open("wb") as stream:
+        stream.truncate(3 << 30)
+    os.mkfifo(folder / "zz.yaml")
+    hashed: list[str] = []
+    real = cache.read_bounded
+
+    def spy(path: str) -> bytes | None:
+        hashed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(cache, "read_bounded", spy)
+    first = load_pack(str(folder))
+    assert "big.yaml" not in hashed and "zz.yaml" not in hashed
+    assert set(hashed) == {"pack.yaml", *(f"{rule.id}.yaml" for rule in first.rules)}
+    forbid_compiling(monkeypatch)
+    assert summary(load_pack(str(folder))) == summary(first)  # and still cached
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [("fifo", "LIP999.yaml"), ("huge", "over the limit"), ("link-out", "LIP999.yaml")],
+)
+def test_a_rule_file_that_cannot_be_read_safely_is_neither_hashed_nor_cached(
+    folder: Path, tmp_path: Path, kind: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule file the compiler would refuse is refused with the loader's own message: the hashing
+    opens it no other way, so it never blocks on a pipe nor reads 3 GB; nothing is cached."""
+    rule = folder / "LIP999.yaml"
+    if kind == "fifo":
+        os.mkfifo(rule)
+    elif kind == "huge":
+        with rule.open("wb") as stream:
+            stream.truncate(3 << 30)
+    else:
+        (tmp_path / "elsewhere.yaml").write_text("id: LIP999\n", encoding="utf-8")
+        rule.symlink_to(tmp_path / "elsewhere.yaml")
+    assert cache.manifest([folder]) is None
+    capsys.readouterr()
+    assert main(["validate", "--pack", str(folder), "--today", TODAY, str(EXAMPLE)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "LIP999.yaml" in said and says in said, said
+    assert not list((tmp_path / "cache").glob("pack-*.json"))
