@@ -372,7 +372,9 @@ def report(
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
     max_nodes: MaxNodes = Limits.max_nodes,
-    follow_symlinks: FollowSymlinks = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help=text("help.report-follow-symlinks"))
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
@@ -385,9 +387,9 @@ def report(
     if not files and not paths[0].exists():
         _fail(Message("input.no-default"), Message("hint.input"))
     try:
-        destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
+        destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths, follow_symlinks)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
-        summary_file = output.step_summary(summary_name, paths)
+        summary_file = output.step_summary(summary_name, paths, follow_symlinks)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None

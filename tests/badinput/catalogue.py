@@ -436,6 +436,13 @@ def output_symlink_outside(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder)
 
 
+def output_symlink_to_git_config(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / ".git" / "hooks").mkdir(parents=True)
+    (folder / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    (folder / "lipcheck.sarif").symlink_to(".git/config")
+    return _example(folder)
+
+
 def output_through_symlinked_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
     (folder / "reports").symlink_to(_outside(folder, undo))
     return _example(folder)
@@ -600,6 +607,7 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         output_fifo,
         output_socket,
         output_symlink_to_stdout,
+        output_symlink_to_git_config,
         output_symlink_outside,
         output_through_symlinked_folder,
         output_default_is_folder,

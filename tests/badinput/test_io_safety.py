@@ -118,16 +118,23 @@ def test_a_pipe_whose_reader_stops_is_given_up_in_bounded_time(
 
 
 @pytest.mark.parametrize(
-    ("kind", "says"),
+    ("kind", "follow", "says"),
     [
-        ("proposal", "never writes over its input"),
-        ("link-to-proposal", "never writes over its input"),
-        ("pipe-without-reader", "a named pipe that nothing is reading"),
-        ("link-outside", "is a symlink that does not lead to a file inside the folder"),
+        ("proposal", False, "never writes over its input"),
+        ("link-to-proposal", False, "is a symlink: lipcheck does not write through one"),
+        ("link-to-proposal", True, "never writes over its input"),
+        ("pipe-without-reader", False, "a named pipe that nothing is reading"),
+        ("link-outside", False, "is a symlink: lipcheck does not write through one"),
+        ("link-outside", True, "is a symlink that does not lead to a file inside the folder"),
     ],
 )
 def test_github_step_summary_follows_the_output_rules(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kind: str, says: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    follow: bool,
+    says: str,
 ) -> None:
     work, outside = tmp_path / "work", tmp_path / "outside"
     work.mkdir()
@@ -145,12 +152,38 @@ def test_github_step_summary_follows_the_output_rules(
         summary.symlink_to(outside / "elsewhere.md")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     started = time.monotonic()
-    code, _, err = run(capsys, "report", name, "-f", "github")
+    code, _, err = run(capsys, "report", name, "-f", "github", *(["--follow-symlinks"] if follow else []))
     assert code == 2, err
     assert says in err
     assert time.monotonic() - started < 10
     assert (work / name).read_bytes() == before
     assert (outside / "elsewhere.md").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_an_output_that_is_a_symlink_is_written_through_only_when_asked(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The action's fixed `-o lipcheck.sarif`: a pull request's link there is never written through
+    (not to `.git/config`, not to a file of the checkout); `--follow-symlinks` is the user's own
+    say-so, and then only to a regular file inside the working folder and never into `.git`."""
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (folder / "lipcheck.sarif").symlink_to(".git/config")
+    (folder / "README.md").write_text("kept\n", encoding="utf-8")
+    (folder / "out.json").symlink_to("README.md")
+    name = proposal(folder)
+    code, _, err = run(capsys, "report", name, "-f", "sarif", "-o", "lipcheck.sarif")
+    assert code == 2 and "lipcheck.sarif is a symlink: lipcheck does not write through one" in err
+    code, _, err = run(capsys, "report", name, "-f", "sarif", "-o", "lipcheck.sarif", "--follow-symlinks")
+    assert code == 2 and "lipcheck.sarif is inside a .git folder: lipcheck never writes there" in err
+    code, _, err = run(capsys, "report", name, "-f", "json", "-o", "out.json")
+    assert code == 2 and "out.json is a symlink" in err
+    assert (folder / ".git" / "config").read_text(encoding="utf-8") == "[core]\n"
+    assert (folder / "README.md").read_text(encoding="utf-8") == "kept\n"
+    code, _, err = run(capsys, "report", name, "-f", "json", "-o", "out.json", "--follow-symlinks")
+    assert code == 0, err
+    assert (folder / "out.json").is_symlink()
+    assert json.loads((folder / "README.md").read_text(encoding="utf-8"))["reports"]
 
 
 def test_a_name_that_is_not_utf8_is_escaped_in_every_format_and_the_summary(
