@@ -5,13 +5,15 @@ Exit codes: 0 every proposal meets the gate; 1 one falls short; 2 lipcheck could
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -432,6 +434,28 @@ def report(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+@contextlib.contextmanager
+def _safe_usage_errors() -> Iterator[None]:
+    """Click's usage errors made terminal-safe like every other message: they quote the arguments
+    (`No such option: --##[error]x.yaml`), which a pull request's file names can fill. Each error's
+    message is made safe as it is made: its subclasses format it in their own ways, from it. Click's
+    base class is found from `typer.BadParameter`, since newer Typers carry their own copy of Click."""
+    base: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    original = base.__init__
+
+    def safe_init(error: Exception, message: str, *args: Any, **kwargs: Any) -> None:
+        from lipcheck.render.text import terminal_safe
+
+        safe = "\n".join(terminal_safe(line) for line in str(message).split("\n"))
+        original(error, safe, *args, **kwargs)
+
+    base.__init__ = safe_init
+    try:
+        yield
+    finally:
+        base.__init__ = original
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -442,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     interrupted = 130
     try:
-        app(args=argv, prog_name="lipcheck", standalone_mode=True)
+        with _safe_usage_errors():
+            app(args=argv, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
         if code == interrupted:

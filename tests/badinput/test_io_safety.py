@@ -250,3 +250,23 @@ def test_messages_about_file_names_and_wrote_lines_print_no_command(
     code, out, err = run(capsys, "report", proposal(folder), "-f", "json", "-o", "::error::r##[debug]x.json")
     assert code == 0, err
     assert "wrote" in err and obeyed(err) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["validate", "--##[error]x.yaml"], "No such option: --##\\x5berror]x.yaml"),
+        (["report", "-f", "##[add-mask]x", "p.yaml"], "'##\\x5badd-mask]x' is not one of"),
+        (["##[error]cmd"], "No such command '##\\x5berror]cmd'"),
+        (["validate", "--x\x1b[31m"], "No such option: --x\\x1b[31m"),
+    ],
+)
+def test_usage_errors_quote_arguments_without_a_command_the_runner_would_obey(
+    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    """Click's own usage errors quote the argument; a pull request's file name can fill it."""
+    capsys.readouterr()
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert says in captured.err
+    assert obeyed(captured.out) == [] and obeyed(captured.err) == []
