@@ -264,7 +264,7 @@ def _check_not_git(path: Path | str, resolved: str) -> None:
 
 
 def _check_targets(destinations: Sequence[Destination], inputs: Sequence[Path]) -> None:
-    seen: set[Path] = set()
+    seen: set[object] = set()
     proposals = {_identity(path) for path in inputs}
     for destination in destinations:
         if destination.write_to is None:
@@ -278,9 +278,14 @@ def _check_targets(destinations: Sequence[Destination], inputs: Sequence[Path]) 
             raise LipcheckError(Message("cli.report.overwrites-input", shown))
 
 
-def _identity(path: Path) -> Path:
-    # resolve() follows symlinks, so a link to a proposal is caught as the proposal itself.
-    return path.resolve()
+def _identity(path: Path) -> object:
+    """The file itself: its device and inode, so that a hard link (or a symlink) to a proposal is
+    the proposal; the resolved path of one that does not exist yet."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - follows symlinks, as it should here
+    except OSError:
+        return path.resolve()
+    return (info.st_dev, info.st_ino)
 
 
 def write_all(files: Sequence[tuple[Destination, str]]) -> None:

@@ -123,6 +123,7 @@ def test_a_pipe_whose_reader_stops_is_given_up_in_bounded_time(
         ("proposal", False, "never writes over its input"),
         ("link-to-proposal", False, "is a symlink: lipcheck does not write through one"),
         ("link-to-proposal", True, "never writes over its input"),
+        ("hard-link-to-proposal", False, "never writes over its input"),
         ("pipe-without-reader", False, "a named pipe that nothing is reading"),
         ("link-outside", False, "is a symlink: lipcheck does not write through one"),
         ("link-outside", True, "is a symlink that does not lead to a file inside the folder"),
@@ -146,6 +147,8 @@ def test_github_step_summary_follows_the_output_rules(
     summary = work / ("proposal.yaml" if kind == "proposal" else "summary.md")
     if kind == "link-to-proposal":
         summary.symlink_to(name)
+    elif kind == "hard-link-to-proposal":  # appended to, it would be the proposal
+        summary.hardlink_to(name)
     elif kind == "pipe-without-reader":
         os.mkfifo(summary)
     elif kind == "link-outside":
