@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lipcheck import checks
+from lipcheck.errors import LipcheckError
 from lipcheck.findings import Location, Message, Severity, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
 from lipcheck.packs import COMMON, PACK_FILE, RULE_FILE, Change, Pack, PackError, PackProblem, Rule, registry
@@ -492,10 +494,14 @@ def _substitute(value: object, parameters: dict[str, Any]) -> object:
 
 
 def _read(path: Path, problems: _Problems) -> Document | None:
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.add(path, None, (), Message("pack.missing-file", {"path": str(path)}))
         return None
-    document = read_proposal(path)
+    try:  # the loader's own word for what is there but cannot be read: a pipe, a device, a link out
+        document = read_proposal(path)
+    except LipcheckError as error:
+        problems.found.append(PackProblem(path, Location(1, 1), error.message))
+        return None
     if document.findings:
         for finding in document.findings:
             where = finding.location or Location(1, 1)

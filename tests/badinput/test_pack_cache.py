@@ -251,7 +251,7 @@ def test_hashing_reads_only_the_files_the_compiler_reads_and_never_blocks(
 
 @pytest.mark.parametrize(
     ("kind", "says"),
-    [("fifo", "LIP999.yaml"), ("huge", "over the limit"), ("link-out", "LIP999.yaml")],
+    [("fifo", "LIP999.yaml is not a regular file"), ("huge", "over the limit"), ("link-out", "LIP999.yaml")],
 )
 def test_a_rule_file_that_cannot_be_read_safely_is_neither_hashed_nor_cached(
     folder: Path, tmp_path: Path, kind: str, says: str, capsys: pytest.CaptureFixture[str]
@@ -273,3 +273,15 @@ def test_a_rule_file_that_cannot_be_read_safely_is_neither_hashed_nor_cached(
     said = " ".join(capsys.readouterr().err.split())
     assert "LIP999.yaml" in said and says in said, said
     assert not list((tmp_path / "cache").glob("pack-*.json"))
+
+
+def test_a_pack_yaml_that_is_a_named_pipe_is_said_to_be_one(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "no rule pack": there is a pack.yaml, and it is not a regular file (never opened)."""
+    (folder / "pack.yaml").unlink()
+    os.mkfifo(folder / "pack.yaml")
+    capsys.readouterr()
+    assert main(["validate", "--pack", str(folder), "--today", TODAY, str(EXAMPLE)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "pack.yaml is not a regular file (a pipe or a device?)" in err
