@@ -86,6 +86,14 @@ MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-
 MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-depth"))]
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
+JOBS_PER_CPU = 4
+
+
+def most_jobs() -> int:
+    """The most processes `--jobs` starts: 4 for each CPU; more only cost memory and start-up time."""
+    return JOBS_PER_CPU * (os.cpu_count() or 1)
+
+
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
 
 
@@ -139,7 +147,7 @@ def validate(
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
     # after every few files (worker processes inherit the frozen state).
     gc.freeze()
-    results = run(paths, options, jobs=min(jobs, len(paths)))
+    results = run(paths, options, jobs=min(jobs, len(paths), most_jobs()))
     try:
         for result in results:
             if result.verdict is None:

@@ -446,7 +446,7 @@ MESSAGES: dict[str, str] = {
     "help.format": "Report format.",
     "help.quiet": "One line per file instead of the report.",
     "help.no-color": "No colours (also: NO_COLOR set).",
-    "help.jobs": "Processes to check many files with.",
+    "help.jobs": "Processes to check many files with (at most 4 for each CPU, and one for each file).",
     "help.follow-symlinks": "Read proposals whose symlinks lead out of the current folder (not for CI).",
     "help.report-follow-symlinks": "Read proposals whose symlinks lead out of the current folder, and write a report through a symlink to a file inside it (not for CI).",
     "help.rule": "A rule id, e.g. LIP102.",
