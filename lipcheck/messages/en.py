@@ -122,6 +122,7 @@ MESSAGES: dict[str, str] = {
     "pack.not-found": "no rule pack `{pack}`",
     "hint.packs": "shipped packs: {packs}; or give the path of a folder holding pack.yaml",
     "pack.missing-file": "rule pack file {path} is missing",
+    "pack.id-shipped": "`id: {id}` is the id of a shipped pack: a pack folder takes an id of its own, so that no report can pass it off as the shipped one",
     "pack.invalid": "rule pack file {path}:{line}:{column}: {problem}",
     "pack.unknown-key": "unknown key `{key}`",
     "pack.bad-value": "`{field}`: {problem}",

@@ -122,6 +122,10 @@ def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assemble
     pack_path = folder / PACK_FILE
     document = _read(pack_path, problems)
     pack_file = _parse_pack(document, pack_path, problems) if document is not None else None
+    # A folder pack taking a shipped pack's id: its reports would pass for the shipped pack's.
+    taken = pack_file is not None and pack_file.id in registry.shipped_ids()
+    if taken and pack_file is not None and document is not None and not registry.is_shipped(folder):
+        problems.add(pack_path, document, ("id",), Message("pack.id-shipped", {"id": pack_file.id}))
     local, broken = _local_rules(folder, pack_file.id if pack_file else folder.name, problems)
     if pack_file is None or document is None:
         return None

@@ -469,7 +469,17 @@ def _pack_copy(folder: Path) -> Path:
 
     pack = folder / "pack"
     shutil.copytree(packs_folder() / "lip-2012", pack)
+    own = pack / "pack.yaml"  # a folder pack may not keep a shipped pack's id
+    own.write_text(own.read_text(encoding="utf-8").replace("id: lip-2012", "id: my-2012", 1), "utf-8")
     return pack
+
+
+def pack_takes_shipped_id(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A folder pack that keeps `id: lip-2012`: its reports would pass for the shipped pack's."""
+    from lipcheck.packs.registry import packs_folder
+
+    shutil.copytree(packs_folder() / "lip-2012", folder / "pack")
+    return _example(folder)
 
 
 def pack_unknown_key(folder: Path, undo: list[Callable[[], None]]) -> str:
@@ -623,6 +633,7 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         pack_weight_1e400,
         pack_weight_negative,
         pack_weights_1e308,
+        pack_takes_shipped_id,
         pack_parameter_negative,
         pack_thresholds_reversed,
         pack_threshold_over_100,

@@ -22,6 +22,8 @@ from tests.conftest import ROOT, TODAY
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "pack")
+    own = tmp_path / "pack" / "pack.yaml"  # a folder pack may not keep a shipped pack's id
+    own.write_text(own.read_text(encoding="utf-8").replace("id: lip-2012", "id: my-2012", 1), "utf-8")
     return tmp_path / "pack"
 
 
@@ -211,7 +213,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(blocker / "cache"))
-    assert load_pack(str(folder)).id == "lip-2012"
+    assert load_pack(str(folder)).id == "my-2012"
 
 
 def test_a_folder_given_another_way_uses_the_same_entry(
