@@ -5,11 +5,13 @@ Exit codes: 0 every proposal meets the gate; 1 one falls short; 2 lipcheck could
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
@@ -91,6 +93,14 @@ MaxFileSize = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-file-
 MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-depth")]
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help="help.max-aliases")]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help="help.max-nodes")]
+JOBS_PER_CPU = 4
+
+
+def most_jobs() -> int:
+    """The most processes `--jobs` starts: 4 for each CPU; more only cost memory and start-up time."""
+    return JOBS_PER_CPU * (os.cpu_count() or 1)
+
+
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help="help.follow-symlinks")]
 ConfigOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -153,7 +163,7 @@ def validate(
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
     # after every few files (worker processes inherit the frozen state).
     gc.freeze()
-    results = run(paths, options, jobs=min(jobs, len(paths)))
+    results = run(paths, options, jobs=min(jobs, len(paths), most_jobs()))
     try:
         for result in results:
             if result.verdict is None:
@@ -528,7 +538,9 @@ def report(
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
     max_nodes: MaxNodes = Limits.max_nodes,
-    follow_symlinks: FollowSymlinks = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="help.report-follow-symlinks")
+    ] = False,
     today: TodayOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -545,9 +557,9 @@ def report(
     paths = [Path(name) for name in _proposals(files, configs)]
     lang = _language(lang_flag, paths[0], configs)
     try:
-        destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
+        destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths, follow_symlinks)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
-        summary_file = output.step_summary(summary_name, paths)
+        summary_file = output.step_summary(summary_name, paths, follow_symlinks)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
@@ -625,6 +637,28 @@ def _lang_flag(args: list[str]) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def _safe_usage_errors() -> Iterator[None]:
+    """Click's usage errors made terminal-safe like every other message: they quote the arguments
+    (`No such option: --##[error]x.yaml`), which a pull request's file names can fill. Each error's
+    message is made safe as it is made: its subclasses format it in their own ways, from it. Click's
+    base class is found from `typer.BadParameter`, since newer Typers carry their own copy of Click."""
+    base: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    original = base.__init__
+
+    def safe_init(error: Exception, message: str, *args: Any, **kwargs: Any) -> None:
+        from lipcheck.render.text import terminal_safe
+
+        safe = "\n".join(terminal_safe(line) for line in str(message).split("\n"))
+        original(error, safe, *args, **kwargs)
+
+    base.__init__ = safe_init
+    try:
+        yield
+    finally:
+        base.__init__ = original
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -649,7 +683,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     _SPOKEN["flag"] = flag or ""
     try:
-        command(_SPOKEN["lang"]).main(args=args, prog_name="lipcheck", standalone_mode=True)
+        with _safe_usage_errors():
+            command(_SPOKEN["lang"]).main(args=args, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
         if code == interrupted:

@@ -152,8 +152,36 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
     Plain `os` calls, not pathlib: pathlib interns every part of every path for good, and a run
     over ten thousand files should not grow with their names.
     """
+    info = _regular_file(path, limits)
+    if info.st_size > limits.max_bytes:
+        return _only(_limit("file-size", info.st_size, limits.max_bytes, "--max-file-size"))
+    if info.st_size == 0:
+        # Empty, or a /proc or /sys file, which says 0 and may block or never end when read.
+        return load_bytes(b"", limits)
+    raw = _read_regular(path, info, limits)
+    if len(raw) > limits.max_bytes:  # the file grew between stat and read
+        return _only(_limit("file-size", len(raw), limits.max_bytes, "--max-file-size"))
+    return load_bytes(raw, limits)
+
+
+def read_bounded(path: str | os.PathLike[str], limits: Limits = Limits()) -> bytes | None:
+    """The bytes of the file at `path` under the same rules as `read_proposal` (for the pack cache's
+    hashes, so that hashing a file can never do what reading it may not); None when the file is over
+    `limits.max_bytes`. Raises LipcheckError, with the loader's own message, where `read_proposal` would.
+    """
+    info = _regular_file(path, limits)
+    if info.st_size > limits.max_bytes:
+        return None
+    if info.st_size == 0:  # empty, or a /proc or /sys file: not read, as `read_proposal` does not
+        return b""
+    raw = _read_regular(path, info, limits)
+    return raw if len(raw) <= limits.max_bytes else None
+
+
+def _regular_file(path: str | os.PathLike[str], limits: Limits) -> os.stat_result:
+    """What `stat` says of `path`, when it is a regular file lipcheck may read; else LipcheckError."""
     try:
-        info = os.stat(path)  # noqa: PTH116 - see the docstring
+        info = os.stat(path)  # noqa: PTH116 - see read_proposal
     except FileNotFoundError:
         _fail("input.missing", path)
     except OSError as error:
@@ -166,15 +194,7 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
     if not stat.S_ISREG(info.st_mode):
         # Opening a FIFO or a device would block, read forever, or make the device act.
         _fail("input.not-regular", path)
-    if info.st_size > limits.max_bytes:
-        return _only(_limit("file-size", info.st_size, limits.max_bytes, "--max-file-size"))
-    if info.st_size == 0:
-        # Empty, or a /proc or /sys file, which says 0 and may block or never end when read.
-        return load_bytes(b"", limits)
-    raw = _read_regular(path, info, limits)
-    if len(raw) > limits.max_bytes:  # the file grew between stat and read
-        return _only(_limit("file-size", len(raw), limits.max_bytes, "--max-file-size"))
-    return load_bytes(raw, limits)
+    return info
 
 
 def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Limits) -> bytes:

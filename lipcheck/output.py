@@ -102,7 +102,10 @@ def _json(reports: Sequence[Report], lang: str) -> str:
 
 
 def plan(
-    formats: Sequence[ReportFormat], outputs: Sequence[str], inputs: Sequence[Path]
+    formats: Sequence[ReportFormat],
+    outputs: Sequence[str],
+    inputs: Sequence[Path],
+    follow_symlinks: bool = False,
 ) -> tuple[Destination, ...]:
     """Pair formats with `-o` values: none (HTML to lipcheck-report.html, the rest to standard
     output), one folder (every format into it, GitHub commands still to standard output; several
@@ -133,12 +136,14 @@ def plan(
     to_stdout = [d.format.value for d in destinations if d.path is None]
     if len(to_stdout) > 1:
         raise LipcheckError(Message("cli.report.stdout", {"formats": ", ".join(to_stdout)}))
-    destinations = tuple(_settled(d, chosen_default=not outputs) for d in destinations)
+    destinations = tuple(_settled(d, not outputs, follow_symlinks) for d in destinations)
     _check_targets(destinations, inputs)
     return destinations
 
 
-def step_summary(name: str | None, inputs: Sequence[Path]) -> Destination | None:
+def step_summary(
+    name: str | None, inputs: Sequence[Path], follow_symlinks: bool = False
+) -> Destination | None:
     """GitHub's job summary file (`GITHUB_STEP_SUMMARY`), checked like an `-o` target; None when unset.
 
     The summary is added to the end of the file (other steps write it too), so it is always
@@ -146,7 +151,7 @@ def step_summary(name: str | None, inputs: Sequence[Path]) -> Destination | None
     """
     if not name:
         return None
-    settled = _settled(Destination(ReportFormat.MARKDOWN, Path(name)), chosen_default=False)
+    settled = _settled(Destination(ReportFormat.MARKDOWN, Path(name)), False, follow_symlinks)
     summary = Destination(ReportFormat.MARKDOWN, settled.path, write_to=settled.write_to, in_place=True)
     _check_targets((summary,), inputs)
     return summary
@@ -178,14 +183,17 @@ def _check_folder(folder: Path) -> None:
         raise LipcheckError(Message("cli.report.parent-not-folder", args))
 
 
-def _settled(destination: Destination, chosen_default: bool) -> Destination:
+def _settled(destination: Destination, chosen_default: bool, follow_symlinks: bool) -> Destination:
     """`destination` with the file to write and how, or LipcheckError when lipcheck must not write there.
 
-    A missing path or a regular file is replaced atomically. A symlink is written through only to
-    a regular file inside the working folder. A character device (`/dev/null`) or a named pipe is
-    written in place, never replaced. A folder, a socket or a block device is refused, and so is
-    a path through a symlinked folder out of the working folder. Where the default report goes,
-    only a regular file (or nothing) is accepted: a pull request can put a folder or a link there.
+    A missing path or a regular file is replaced atomically. A symlink is never written through
+    (a pull request can make `lipcheck.sarif` lead to `.git/config`), unless the user asked with
+    `--follow-symlinks`, and then only to a regular file inside the working folder. Nothing inside
+    a `.git` folder of the working folder is written, link or not. A character device (`/dev/null`)
+    or a named pipe is written in place, never replaced. A folder, a socket or a block device is
+    refused, and so is a path through a symlinked folder out of the working folder. Where the
+    default report goes, only a regular file (or nothing) is accepted: a pull request can put a
+    folder or a link there.
     """
     path = destination.path
     if path is None:
@@ -201,6 +209,10 @@ def _settled(destination: Destination, chosen_default: bool) -> Destination:
     if chosen_default and not stat.S_ISREG(info.st_mode):
         raise LipcheckError(Message("cli.report.default-taken", shown), Message("hint.output-default", shown))
     if stat.S_ISLNK(info.st_mode):
+        if not follow_symlinks:
+            raise LipcheckError(
+                Message("cli.report.output-is-symlink", shown), Message("hint.output-is-symlink")
+            )
         target = os.path.realpath(path)
         try:
             regular = stat.S_ISREG(os.stat(target).st_mode)  # noqa: PTH116
@@ -208,6 +220,7 @@ def _settled(destination: Destination, chosen_default: bool) -> Destination:
             regular = False
         if not regular or not within(target, working_folder()):
             raise LipcheckError(Message("cli.report.output-symlink", shown), Message("hint.output-symlink"))
+        _check_not_git(path, target)
         return replace(destination, write_to=Path(target))
     if stat.S_ISREG(info.st_mode):
         return destination
@@ -226,6 +239,7 @@ def _check_route(path: Path, folder: Path) -> None:
     if within(lexical, os.path.abspath(os.getcwd())) and not within(os.path.realpath(folder), working):  # noqa: PTH100, PTH109
         through = Message("cli.report.output-through-symlink", {"path": shown_path(path)})
         raise LipcheckError(through, Message("hint.output-symlink"))
+    _check_not_git(path, os.path.join(os.path.realpath(folder), os.path.basename(path)))  # noqa: PTH118, PTH119
     existing = os.fspath(folder)  # shown as the user wrote it
     while existing not in ("", os.sep) and not os.path.lexists(existing):
         existing = os.path.dirname(existing)  # noqa: PTH120
@@ -235,8 +249,22 @@ def _check_route(path: Path, folder: Path) -> None:
         raise LipcheckError(Message("cli.report.parent-not-folder", args))
 
 
+def _check_not_git(path: Path | str, resolved: str) -> None:
+    """Refuse `path` when it, as written or resolved, lies in a `.git` folder of the working folder:
+    the repository's own files (`config`, hooks) are no report's place, whatever leads there."""
+    for candidate, working in (
+        (os.path.abspath(path), os.path.abspath(os.getcwd())),  # noqa: PTH100, PTH109
+        (resolved, working_folder()),
+    ):
+        if within(candidate, working):
+            parts = Path(os.path.relpath(candidate, working)).parts
+            if any(part.casefold() == ".git" for part in parts):
+                inside = Message("cli.report.output-in-git", {"path": shown_path(path)})
+                raise LipcheckError(inside, Message("hint.output-symlink"))
+
+
 def _check_targets(destinations: Sequence[Destination], inputs: Sequence[Path]) -> None:
-    seen: set[Path] = set()
+    seen: set[object] = set()
     proposals = {_identity(path) for path in inputs}
     for destination in destinations:
         if destination.write_to is None:
@@ -250,9 +278,14 @@ def _check_targets(destinations: Sequence[Destination], inputs: Sequence[Path]) 
             raise LipcheckError(Message("cli.report.overwrites-input", shown))
 
 
-def _identity(path: Path) -> Path:
-    # resolve() follows symlinks, so a link to a proposal is caught as the proposal itself.
-    return path.resolve()
+def _identity(path: Path) -> object:
+    """The file itself: its device and inode, so that a hard link (or a symlink) to a proposal is
+    the proposal; the resolved path of one that does not exist yet."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - follows symlinks, as it should here
+    except OSError:
+        return path.resolve()
+    return (info.st_dev, info.st_ino)
 
 
 def write_all(files: Sequence[tuple[Destination, str]]) -> None:

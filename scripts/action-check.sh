@@ -3,7 +3,9 @@
 # (tests/report/test_integration_files.py). Inputs come only from the environment:
 #
 #   FILES       proposal files or patterns, one a line; a line is one name, spaces included.
-#               Patterns are expanded with globstar (`**/*.yaml`) and nullglob.
+#               A line with a glob character (`*`, `?`, `[`) is always expanded, with globstar
+#               (`**/*.yaml`) and nullglob: a file literally named `proposals/**/*.yaml` is one more
+#               match, never a stand-in for the pattern. A line without one is a literal name.
 #   PACK        --pack;  FAIL_UNDER  --fail-under;  FAIL_ON  --fail-on
 #   ARGS        more options for `lipcheck report`, split at spaces
 #   HTML SARIF  where to write those reports; empty for none
@@ -31,10 +33,13 @@ while IFS= read -r pattern || [ -n "$pattern" ]; do
   pattern=${pattern#"${pattern%%[![:space:]]*}"}   # leading blanks
   pattern=${pattern%"${pattern##*[![:space:]]}"}   # trailing blanks
   [ -n "$pattern" ] || continue
-  if [ -e "$pattern" ]; then  # a name that exists is that file, even if it looks like a pattern
-    files+=("$pattern")
-    continue
-  fi
+  case $pattern in
+    *[*?[]*) ;;  # a pattern: always expanded, so a file named like the pattern cannot stand in for it
+    *)  # no glob characters: one literal name, passed on as it is (lipcheck says if it is missing)
+      files+=("$pattern")
+      continue
+      ;;
+  esac
   saved_ifs=$IFS
   IFS=  # expand the pattern as a whole: no splitting at its spaces
   # shellcheck disable=SC2206  # the expansion is the point: globstar and nullglob apply

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from lipcheck.checks import Context, Outcome, Params, graded, same_organization
 from lipcheck.model import Proposal
 
 
 class CouncilBreadthParams(Params):
-    target: int
+    target: int = Field(ge=1)
+    """Distinct organizations for full credit: a count, so at least 1."""
 
 
 def check(proposal: Proposal, params: CouncilBreadthParams, context: Context) -> Outcome:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from lipcheck.checks import Context, Outcome, Params, met, not_applicable, type_of_applicant, unmet
 from lipcheck.model import ApplicantType, Proposal
 
 
 class EstablishedParams(Params):
     applies_to: tuple[ApplicantType, ...]
-    min_years: int
+    min_years: int = Field(ge=0)
 
 
 DATED = True

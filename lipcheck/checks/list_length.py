@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, value_at
 from lipcheck.model import Proposal
 
 
 class ListLengthParams(Params):
     field: str
-    full: int
-    half: int
+    full: int = Field(ge=1)
+    half: int = Field(ge=0)
 
 
 def check(proposal: Proposal, params: ListLengthParams, context: Context) -> Outcome:

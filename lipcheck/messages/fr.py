@@ -523,7 +523,7 @@ _WRITTEN: dict[str, str] = {
     "help.format": "Format du rapport.",
     "help.quiet": "Une ligne par fichier au lieu du rapport.",
     "help.no-color": "Sans couleurs (aussi : NO_COLOR défini).",
-    "help.jobs": "Processus à utiliser pour vérifier de nombreux fichiers.",
+    "help.jobs": "Processus à utiliser pour vérifier de nombreux fichiers (au plus 4 par processeur, et un par fichier).",
     "help.follow-symlinks": "Lit les propositions dont les liens symboliques sortent du dossier courant (pas pour l'intégration continue).",
     "help.rule": "Un identifiant de règle, p. ex. LIP102.",
     "help.report-format": "Format du rapport ; répétez-le pour en avoir plusieurs (par défaut : html).",
@@ -579,6 +579,12 @@ _WRITTEN: dict[str, str] = {
     "waivers.col.expires": "Échéance",
     "waivers.col.state": "Effet",
     "junit.waived": "dérogation : {reason} ({owner}, jusqu'au {expires})",
+    # Paquets-dossiers et sorties refusées
+    "pack.id-shipped": "`id: {id}` est l'id d'un paquet livré : un dossier de paquet prend un id qui lui est propre, pour qu'aucun rapport ne puisse le faire passer pour le paquet livré",
+    "cli.report.output-is-symlink": "{path} est un lien symbolique : lipcheck n'écrit pas à travers un lien, puisqu'une demande de tirage peut le faire mener à n'importe quel fichier du dépôt (`.git/config`)",
+    "hint.output-is-symlink": "écrivez le rapport ailleurs (`-o -` est la sortie standard), supprimez le lien, ou passez --follow-symlinks si vous avez fait le lien vous-même",
+    "cli.report.output-in-git": "{path} est dans un dossier .git : lipcheck n'y écrit jamais",
+    "help.report-follow-symlinks": "Lit les propositions dont les liens symboliques sortent du dossier courant, et écrit un rapport à travers un lien vers un fichier de ce dossier (pas pour l'intégration continue).",
 }
 
 MESSAGES: dict[str, str] = {message_id: typeset(sentence) for message_id, sentence in _WRITTEN.items()}

@@ -9,6 +9,7 @@ imported on a cache miss.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from lipcheck.packs.files import Examples
 
 PACK_FILE = "pack.yaml"
+RULE_FILE = re.compile(r"^[A-Z]+[0-9]{3}\.yaml$")
+"""The name of a rule file: its rule id. The compiler reads these and `pack.yaml`, nothing else."""
 COMMON = "common"
 """The folder of shipped rule files that several packs include; it is not a pack."""
 

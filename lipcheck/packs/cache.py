@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from lipcheck import __version__, checks
+from lipcheck.errors import LipcheckError
 from lipcheck.findings import Severity, Text, Thresholds
-from lipcheck.packs import Change, Pack, Rule
+from lipcheck.loader import read_bounded
+from lipcheck.packs import PACK_FILE, RULE_FILE, Change, Pack, Rule
 
 FORMAT = 3
 MAX_BYTES = 4 * 1024 * 1024
@@ -62,14 +64,25 @@ def _entry(pack_folder: Path) -> Path | None:
     return where / f"pack-{hashlib.sha256(name.encode()).hexdigest()[:32]}.json"
 
 
-def manifest(folders: tuple[Path, ...] | list[Path]) -> list[list[Any]]:
-    """Each folder with the name and sha256 of every YAML file in it, as the cache stores it."""
+def manifest(folders: tuple[Path, ...] | list[Path]) -> list[list[Any]] | None:
+    """Each folder with the name and sha256 of every file in it the compiler may read (`pack.yaml`
+    and the rule files), as the cache stores it; None when one of them cannot be read as the
+    compiler reads it (a pipe, a device, a link out, over the size limit): such a pack is not cached,
+    and compiling it says what is wrong. Hashing opens a file exactly as the loader does, never more.
+    """
     listed = []
     for where in (folder.resolve() for folder in folders):
         files = []
         for entry in sorted(os.scandir(where), key=lambda e: e.name):
-            if entry.name.endswith(".yaml") and entry.is_file():
-                files.append([entry.name, hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()])
+            if entry.name != PACK_FILE and not RULE_FILE.match(entry.name):
+                continue
+            try:
+                raw = read_bounded(entry.path)
+            except LipcheckError:
+                return None
+            if raw is None:
+                return None
+            files.append([entry.name, hashlib.sha256(raw).hexdigest()])
         listed.append([str(where), files])
     return listed
 
@@ -87,7 +100,10 @@ def read(pack_folder: Path) -> Pack | None:
         if not isinstance(folders, list) or not all(isinstance(f, list) and len(f) == 2 for f in folders):
             return None
         names = [_text(f[0]) for f in folders]
-        if str(pack_folder.resolve()) not in names or manifest([Path(name) for name in names]) != folders:
+        if str(pack_folder.resolve()) not in names:
+            return None
+        current = manifest([Path(name) for name in names])
+        if current is None or current != folders:
             return None
         return _pack(stored["pack"], pack_folder)
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
@@ -102,9 +118,12 @@ def write(pack_folder: Path, pack: Pack, folders: tuple[Path, ...]) -> None:
         path = _entry(pack_folder)
         if path is None:
             return
+        files = manifest(folders)
+        if files is None:  # a file the compiler read cannot be hashed the same safe way: not cached
+            return
         stored = {
             "key": [FORMAT, __version__, str(pack_folder.resolve())],
-            "folders": manifest(folders),
+            "folders": files,
             "pack": _stored(pack, pack_folder),
         }
         path.parent.mkdir(parents=True, exist_ok=True)

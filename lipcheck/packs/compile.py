@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
-import re
+import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -18,10 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lipcheck import checks
+from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity, Text, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
 from lipcheck.messages import said_by_pydantic
-from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
+from lipcheck.packs import COMMON, PACK_FILE, RULE_FILE, Change, Pack, PackError, PackProblem, Rule, registry
 from lipcheck.packs.files import (
     TEXT_FIELDS,
     OverrideFile,
@@ -38,7 +40,6 @@ if TYPE_CHECKING:
 
 NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 """Severities that carry no points: their weight must be 0."""
-_RULE_FILE = re.compile(r"^[A-Z]+[0-9]{3}\.yaml$")
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -111,6 +112,8 @@ class _Assembled:
     parameters: dict[str, Any]
     thresholds: ThresholdsFile
     folders: list[Path]
+    parameters_at: dict[str, _Where] = field(default_factory=dict)
+    """Where each parameter's value was last written: an option it fills is wrong there."""
 
 
 def compile_pack(folder: Path) -> tuple[Pack, tuple[Path, ...]]:
@@ -171,6 +174,10 @@ def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assemble
     pack_path = folder / PACK_FILE
     document = _read(pack_path, problems)
     pack_file = _parse_pack(document, pack_path, problems) if document is not None else None
+    # A folder pack taking a shipped pack's id: its reports would pass for the shipped pack's.
+    taken = pack_file is not None and pack_file.id in registry.shipped_ids()
+    if taken and pack_file is not None and document is not None and not registry.is_shipped(folder):
+        problems.add(pack_path, document, ("id",), Message("pack.id-shipped", {"id": pack_file.id}))
     local, broken = _local_rules(folder, pack_file.id if pack_file else folder.name, problems)
     if pack_file is None or document is None:
         return None
@@ -227,7 +234,7 @@ def _local_rules(folder: Path, origin: str, problems: _Problems) -> tuple[dict[s
     """The rule files in `folder`, each read and checked against its schema; and the ids of those
     that are broken (their problems are noted; nothing more is said about them)."""
     try:
-        names = sorted(entry.name for entry in folder.iterdir() if _RULE_FILE.match(entry.name))
+        names = sorted(entry.name for entry in folder.iterdir() if RULE_FILE.match(entry.name))
     except OSError:
         return {}, set()
     drafts: dict[str, _Draft] = {}
@@ -382,9 +389,14 @@ def _inherit(
     thresholds = pack_file.thresholds or (parent.thresholds if parent else None)
     if thresholds is None:
         return None
+    parameters_at = {
+        **(parent.parameters_at if parent else {}),
+        **{name: _Where(pack_path, document, ("parameters", name)) for name in pack_file.parameters},
+    }
     return _Assembled(
         pack_file, pack_path, document, rules, [r for r in order if r in rules], parameters, thresholds,
         [*(parent.folders if parent else []), folder, *([common] if pack_file.include else [])],
+        parameters_at,
     )  # fmt: skip
 
 
@@ -461,10 +473,16 @@ def _shown(value: object) -> str:
 
 def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | None:
     """The assembled pack with parameters filled in, options typed and weights checked."""
-    rules = [_rule(assembled.rules[rule_id], assembled.parameters, problems) for rule_id in assembled.order]
+    rules = [
+        _rule(assembled.rules[rule_id], assembled.parameters, assembled.parameters_at, problems)
+        for rule_id in assembled.order
+    ]
     carrying = [r for r in rules if r is not None and r.severity not in NO_POINTS]
     if not problems.found and not any(rule.weight > 0 for rule in carrying):
         problems.add(assembled.path, assembled.document, ("id",), Message("pack.no-points"))
+    if not math.isfinite(math.fsum(rule.weight for rule in carrying)):  # past the cap; checked even so
+        total = {"field": "weight", "problem": "the pack's weights add up to more than a number can hold"}
+        problems.add(assembled.path, assembled.document, ("id",), Message("pack.bad-value", total))
     if any(r is None for r in rules):
         return None
     pack_file = assembled.file
@@ -482,7 +500,9 @@ def _finish(assembled: _Assembled, folder: Path, problems: _Problems) -> Pack | 
     )
 
 
-def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rule | None:
+def _rule(
+    draft: _Draft, parameters: dict[str, Any], parameters_at: dict[str, _Where], problems: _Problems
+) -> Rule | None:
     spec = draft.spec
     severity: Severity = spec["severity"]
     ok = True
@@ -520,6 +540,10 @@ def _rule(draft: _Draft, parameters: dict[str, Any], problems: _Problems) -> Rul
             at = draft.options_at.get(str(loc[0]) if loc else "kind", draft.check_at)
             where = (*at.loc[:-1], *loc) if at.loc and at.loc[-1] == loc[0] else at.loc
             said = said_by_pydantic(detail["msg"])
+            parameter = _parameter_name(draft.check.get(str(loc[0]))) if loc else None
+            if parameter is not None and parameter in parameters_at:  # wrong where the pack gave it
+                at = parameters_at[parameter]
+                where = (*at.loc, *loc[1:])
             problems.add(
                 at.path, at.document, where,
                 Message("pack.bad-option", {"option": dotted(loc), "problem": said}),
@@ -552,10 +576,14 @@ def _substitute(value: object, parameters: dict[str, Any]) -> object:
 
 
 def _read(path: Path, problems: _Problems) -> Document | None:
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.add(path, None, (), Message("pack.missing-file", {"path": str(path)}))
         return None
-    document = read_proposal(path)
+    try:  # the loader's own word for what is there but cannot be read: a pipe, a device, a link out
+        document = read_proposal(path)
+    except LipcheckError as error:
+        problems.found.append(PackProblem(path, Location(1, 1), error.message))
+        return None
     if document.findings:
         for finding in document.findings:
             where = finding.location or Location(1, 1)

@@ -19,8 +19,11 @@ from pydantic import (
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Severity, Status, Text
 
-Weight = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
-"""Points: a finite number >= 0; not `true`, not `'20'`."""
+MAX_WEIGHT = 1_000_000
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT, strict=True, allow_inf_nan=False)]
+"""Points: a number from 0 to 1,000,000; not `true`, not `'20'`, not `1e308`. Finite alone is not
+enough: two rules of 1e308 points add up to infinity and a score to NaN. With the cap, no pack a
+file can hold (at most 50,000 values) comes near a float's range."""
 Percent = Annotated[float, Field(ge=0, le=100, strict=True, allow_inf_nan=False)]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+[0-9]{3}$")]

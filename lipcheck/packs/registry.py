@@ -8,6 +8,7 @@ from pathlib import Path
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message
 from lipcheck.packs import COMMON, PACK_FILE
+from lipcheck.paths import shown_path
 
 DEFAULT_PACK = "lip-2012"
 
@@ -51,6 +52,10 @@ def resolve(name: str, shipped_only: bool = False) -> Path:
         folder = packs_folder() / name
     else:
         folder = None
+    if folder is not None and os.path.lexists(folder / PACK_FILE) and not (folder / PACK_FILE).is_file():
+        # There is a pack.yaml, but a pipe, a device or a folder: say so, not that there is none.
+        shown = {"path": shown_path(folder / PACK_FILE)}
+        raise LipcheckError(Message("input.not-regular", shown), unknown_hint(shipped_only))
     if folder is None or not (folder / PACK_FILE).is_file():
         raise LipcheckError(Message("pack.not-found", {"pack": name}), unknown_hint(shipped_only))
     return folder

@@ -4,9 +4,13 @@ GitHub's runner reads each line a step prints twice (actions/runner, `ActionComm
 `TryParseV2` takes a line that starts with `::` once leading white space is trimmed, and the
 legacy `TryParse` takes `##[` *anywhere* in the line. Both use .NET's culture-sensitive
 `StartsWith`/`IndexOf`, which with ICU skip characters that weigh nothing in collation (zero-width
-spaces, joiners, soft hyphens, control characters, combining marks): `#\u200b#[` is `##[` to the
-runner, and a zero-width space between two colons does not break them. So the defusing looks
-through such characters, and what it puts in is visible: each medium's own escape for `[` or `:`
+spaces, joiners, soft hyphens, control characters, combining marks, but also letters such as
+U+0640 ARABIC TATWEEL and musical symbols): `#\u200b#[` is `##[` to the runner, and a zero-width
+space between two colons does not break them. Which characters ICU ignores depends on its version
+and data, so the defusing does not try to know: anything that is not printable ASCII may be
+invisible, and `#`, then any run of such characters, then `#`, then `[` is defused, as is a line
+whose first visible characters are `:`, any run of such characters, `:`. What it puts in is
+visible: each medium's own escape for `[` or `:`
 (JSON `\u005b`, HTML and XML `&#91;`, Markdown `\[`), which its reader turns back into the
 character, or the terminal's visible `\x5b` where there is no such escape.
 
@@ -17,23 +21,20 @@ The same pass turns lone surrogates (a file name that is not UTF-8, decoded by P
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-# Categories the runner's ICU may weigh as nothing, or that a newer Unicode may make so (unassigned
-# code points): too wide a net only escapes a `[` or `:` that needed none.
-_WEIGHTLESS = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"})
-# Default-ignorable letters (Hangul fillers) that are not in those categories.
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Where .NET's StreamReader (and Python's splitlines) starts a new line.
 _BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Candidates, found by a regular expression so that a document with none costs a scan in C: no
-# weightless character and no white space is printable ASCII, so the runs between the marks are
-# runs of anything else, checked one character at a time only where a candidate is found.
-_LEGACY = re.compile("#(?P<first>[^\x20-\x7e]*)#(?P<second>[^\x20-\x7e]*)\\[")
-# Each match starts at the line break before the line (a break is put before the document).
-_LINE_START = re.compile(f"[{_BREAKS}](?P<lead>[^\x21-\x7e{_BREAKS}]*):(?P<between>[^\x21-\x7e{_BREAKS}]*):")
+# Every character that is not printable ASCII may weigh nothing to the runner's ICU (no printable
+# ASCII character does): too wide a net only escapes a `[` or `:` that needed none, too narrow a
+# one lets a command through. A regular expression, so that a document with none costs a scan in C.
+_LEGACY = re.compile("#[^\x20-\x7e]*#[^\x20-\x7e]*\\[")
+# Each match starts at a line break before the line (a break is put before the document); before
+# the first colon, white space (trimmed by the runner) or anything possibly invisible, and between
+# the colons anything possibly invisible: the breaks Python knows but the runner's reader does not
+# (U+001C, U+2028, ...) are controls or separators to it, so they are in both runs, CR and LF not.
+_LINE_START = re.compile(f"[{_BREAKS}](?P<lead>[^\x21-\x7e\r\n]*):[^\x20-\x7e\r\n]*:")
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,6 @@ MARKUP = Medium(bracket="&#91;", colon="&#58;", surrogate="\\x{byte:02x}")
 """HTML and XML: character references, which every parser turns back into the character."""
 MARKDOWN = Medium(bracket="\\[", colon="\\:", surrogate="\\\\x{byte:02x}")
 """CommonMark: a backslash escapes any ASCII punctuation."""
-
-
-def weightless(char: str) -> bool:
-    """Whether the runner's culture-sensitive matching may skip `char` as if it were not there."""
-    return unicodedata.category(char) in _WEIGHTLESS or char in _FILLERS
 
 
 def defuse(document: str, medium: Medium, own_commands: bool = False) -> str:
@@ -91,15 +87,8 @@ def _surrogate(char: str, medium: Medium) -> str:
 
 
 def _defuse_legacy(document: str, medium: Medium) -> str:
-    """Each `[` after two `#` (with only weightless characters between) as the medium's escape."""
-    return _LEGACY.sub(lambda match: _escape_last(match, medium), document)
-
-
-def _escape_last(match: re.Match[str], medium: Medium) -> str:
-    found = match.group()
-    if not all(weightless(char) for char in match.group("first") + match.group("second")):
-        return found
-    return found[:-1] + medium.bracket
+    """Each `[` after two `#` (with only possibly invisible characters between) as the medium's escape."""
+    return _LEGACY.sub(lambda match: match.group()[:-1] + medium.bracket, document)
 
 
 def _defuse_line_starts(document: str, medium: Medium) -> str:
@@ -108,9 +97,6 @@ def _defuse_line_starts(document: str, medium: Medium) -> str:
 
 
 def _escape_first_colon(match: re.Match[str], medium: Medium) -> str:
-    found, lead, between = match.group(), match.group("lead"), match.group("between")
-    # `TrimStart()` drops .NET white space; ICU then skips weightless characters.
-    if not all(char.isspace() or weightless(char) for char in lead) or not all(map(weightless, between)):
-        return found
-    colon = 1 + len(lead)  # after the line break the match starts with
+    found = match.group()
+    colon = 1 + len(match.group("lead"))  # after the line break the match starts with
     return found[:colon] + medium.colon + found[colon + 1 :]

@@ -436,6 +436,13 @@ def output_symlink_outside(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder)
 
 
+def output_symlink_to_git_config(folder: Path, undo: list[Callable[[], None]]) -> str:
+    (folder / ".git" / "hooks").mkdir(parents=True)
+    (folder / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    (folder / "lipcheck.sarif").symlink_to(".git/config")
+    return _example(folder)
+
+
 def output_through_symlinked_folder(folder: Path, undo: list[Callable[[], None]]) -> str:
     (folder / "reports").symlink_to(_outside(folder, undo))
     return _example(folder)
@@ -462,7 +469,17 @@ def _pack_copy(folder: Path) -> Path:
 
     pack = folder / "pack"
     shutil.copytree(packs_folder() / "lip-2012", pack)
+    own = pack / "pack.yaml"  # a folder pack may not keep a shipped pack's id
+    own.write_text(own.read_text(encoding="utf-8").replace("id: lip-2012", "id: my-2012", 1), "utf-8")
     return pack
+
+
+def pack_takes_shipped_id(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A folder pack that keeps `id: lip-2012`: its reports would pass for the shipped pack's."""
+    from lipcheck.packs.registry import packs_folder
+
+    shutil.copytree(packs_folder() / "lip-2012", folder / "pack")
+    return _example(folder)
 
 
 def pack_unknown_key(folder: Path, undo: list[Callable[[], None]]) -> str:
@@ -524,6 +541,23 @@ def pack_weight_negative(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder)
 
 
+def pack_weights_1e308(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """Finite alone, infinity once two are added: the score would be inf or NaN, the gate passed."""
+    (folder / "pack").mkdir()
+    (folder / "pack" / "pack.yaml").write_text(
+        'id: huge\nversion: "1"\ntitle: Huge weights\nsource: a probe\nextends: lip-2012\n'
+        "override:\n  LIP103: {weight: 1e308}\n  LIP101: {weight: 1.0e+308}\n",
+        encoding="utf-8",
+    )
+    return _example(folder, text=(ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8"))
+
+
+def pack_parameter_negative(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """A count below 0 would make the council-breadth rule give full credit to any council."""
+    _pack_edit(folder, "pack.yaml", "target_members: 15", "target_members: -5")
+    return _example(folder, text=(ROOT / "examples" / "brooks-not-ready.yaml").read_text(encoding="utf-8"))
+
+
 def pack_thresholds_reversed(folder: Path, undo: list[Callable[[], None]]) -> str:
     _pack_edit(folder, "pack.yaml", "nearly-ready: 60", "nearly-ready: 90")
     return _example(folder)
@@ -583,6 +617,7 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         output_fifo,
         output_socket,
         output_symlink_to_stdout,
+        output_symlink_to_git_config,
         output_symlink_outside,
         output_through_symlinked_folder,
         output_default_is_folder,
@@ -597,6 +632,9 @@ BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
         pack_weight_nan,
         pack_weight_1e400,
         pack_weight_negative,
+        pack_weights_1e308,
+        pack_takes_shipped_id,
+        pack_parameter_negative,
         pack_thresholds_reversed,
         pack_threshold_over_100,
         pack_threshold_inf,

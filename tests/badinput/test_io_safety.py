@@ -31,6 +31,8 @@ COMMANDS = (
     "\u200b::error::forged",
     ":\u200b:notice::forged",
     "\u2028::error::forged",
+    "Evil #\u0640#[error title=pwned]forged",  # ARABIC TATWEEL: a letter, yet ICU ignores it
+    ":\U0001d165:warning::forged",  # a musical symbol, ignored too
 )
 
 
@@ -116,16 +118,24 @@ def test_a_pipe_whose_reader_stops_is_given_up_in_bounded_time(
 
 
 @pytest.mark.parametrize(
-    ("kind", "says"),
+    ("kind", "follow", "says"),
     [
-        ("proposal", "never writes over its input"),
-        ("link-to-proposal", "never writes over its input"),
-        ("pipe-without-reader", "a named pipe that nothing is reading"),
-        ("link-outside", "is a symlink that does not lead to a file inside the folder"),
+        ("proposal", False, "never writes over its input"),
+        ("link-to-proposal", False, "is a symlink: lipcheck does not write through one"),
+        ("link-to-proposal", True, "never writes over its input"),
+        ("hard-link-to-proposal", False, "never writes over its input"),
+        ("pipe-without-reader", False, "a named pipe that nothing is reading"),
+        ("link-outside", False, "is a symlink: lipcheck does not write through one"),
+        ("link-outside", True, "is a symlink that does not lead to a file inside the folder"),
     ],
 )
 def test_github_step_summary_follows_the_output_rules(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, kind: str, says: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    follow: bool,
+    says: str,
 ) -> None:
     work, outside = tmp_path / "work", tmp_path / "outside"
     work.mkdir()
@@ -137,18 +147,46 @@ def test_github_step_summary_follows_the_output_rules(
     summary = work / ("proposal.yaml" if kind == "proposal" else "summary.md")
     if kind == "link-to-proposal":
         summary.symlink_to(name)
+    elif kind == "hard-link-to-proposal":  # appended to, it would be the proposal
+        summary.hardlink_to(name)
     elif kind == "pipe-without-reader":
         os.mkfifo(summary)
     elif kind == "link-outside":
         summary.symlink_to(outside / "elsewhere.md")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     started = time.monotonic()
-    code, _, err = run(capsys, "report", name, "-f", "github")
+    code, _, err = run(capsys, "report", name, "-f", "github", *(["--follow-symlinks"] if follow else []))
     assert code == 2, err
     assert says in err
     assert time.monotonic() - started < 10
     assert (work / name).read_bytes() == before
     assert (outside / "elsewhere.md").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_an_output_that_is_a_symlink_is_written_through_only_when_asked(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The action's fixed `-o lipcheck.sarif`: a pull request's link there is never written through
+    (not to `.git/config`, not to a file of the checkout); `--follow-symlinks` is the user's own
+    say-so, and then only to a regular file inside the working folder and never into `.git`."""
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (folder / "lipcheck.sarif").symlink_to(".git/config")
+    (folder / "README.md").write_text("kept\n", encoding="utf-8")
+    (folder / "out.json").symlink_to("README.md")
+    name = proposal(folder)
+    code, _, err = run(capsys, "report", name, "-f", "sarif", "-o", "lipcheck.sarif")
+    assert code == 2 and "lipcheck.sarif is a symlink: lipcheck does not write through one" in err
+    code, _, err = run(capsys, "report", name, "-f", "sarif", "-o", "lipcheck.sarif", "--follow-symlinks")
+    assert code == 2 and "lipcheck.sarif is inside a .git folder: lipcheck never writes there" in err
+    code, _, err = run(capsys, "report", name, "-f", "json", "-o", "out.json")
+    assert code == 2 and "out.json is a symlink" in err
+    assert (folder / ".git" / "config").read_text(encoding="utf-8") == "[core]\n"
+    assert (folder / "README.md").read_text(encoding="utf-8") == "kept\n"
+    code, _, err = run(capsys, "report", name, "-f", "json", "-o", "out.json", "--follow-symlinks")
+    assert code == 0, err
+    assert (folder / "out.json").is_symlink()
+    assert json.loads((folder / "README.md").read_text(encoding="utf-8"))["reports"]
 
 
 def test_a_name_that_is_not_utf8_is_escaped_in_every_format_and_the_summary(
@@ -215,3 +253,23 @@ def test_messages_about_file_names_and_wrote_lines_print_no_command(
     code, out, err = run(capsys, "report", proposal(folder), "-f", "json", "-o", "::error::r##[debug]x.json")
     assert code == 0, err
     assert "wrote" in err and obeyed(err) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["validate", "--##[error]x.yaml"], "No such option: --##\\x5berror]x.yaml"),
+        (["report", "-f", "##[add-mask]x", "p.yaml"], "'##\\x5badd-mask]x' is not one of"),
+        (["##[error]cmd"], "No such command '##\\x5berror]cmd'"),
+        (["validate", "--x\x1b[31m"], "No such option: --x\\x1b[31m"),
+    ],
+)
+def test_usage_errors_quote_arguments_without_a_command_the_runner_would_obey(
+    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    """Click's own usage errors quote the argument; a pull request's file name can fill it."""
+    capsys.readouterr()
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert says in captured.err
+    assert obeyed(captured.out) == [] and obeyed(captured.err) == []

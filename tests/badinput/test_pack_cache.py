@@ -11,15 +11,19 @@ from typing import Any
 
 import pytest
 
+from lipcheck.cli import main
 from lipcheck.packs import Pack, PackError, cache, load_pack
 from lipcheck.packs import compile as compile_module
-from tests.conftest import ROOT
+from tests.badinput.catalogue import EXAMPLE
+from tests.conftest import ROOT, TODAY
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "pack")
+    own = tmp_path / "pack" / "pack.yaml"  # a folder pack may not keep a shipped pack's id
+    own.write_text(own.read_text(encoding="utf-8").replace("id: lip-2012", "id: my-2012", 1), "utf-8")
     return tmp_path / "pack"
 
 
@@ -209,7 +213,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(blocker / "cache"))
-    assert load_pack(str(folder)).id == "lip-2012"
+    assert load_pack(str(folder)).id == "my-2012"
 
 
 def test_a_folder_given_another_way_uses_the_same_entry(
@@ -222,3 +226,64 @@ def test_a_folder_given_another_way_uses_the_same_entry(
     again = load_pack(str(folder))
     assert again.rule("LIP101").file.resolve() == folder / "LIP101.yaml"
     assert again.rule("LIP101").examples.passing
+
+
+def test_hashing_reads_only_the_files_the_compiler_reads_and_never_blocks(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 3 GB sparse `big.yaml` and a named pipe `zz.yaml` beside the pack: the compiler never reads
+    them, so neither does the cache's hashing (before, it read the 3 GB and hung on the pipe)."""
+    with (folder / "big.yaml").open("wb") as stream:
+        stream.truncate(3 << 30)
+    os.mkfifo(folder / "zz.yaml")
+    hashed: list[str] = []
+    real = cache.read_bounded
+
+    def spy(path: str) -> bytes | None:
+        hashed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(cache, "read_bounded", spy)
+    first = load_pack(str(folder))
+    assert "big.yaml" not in hashed and "zz.yaml" not in hashed
+    assert set(hashed) == {"pack.yaml", *(f"{rule.id}.yaml" for rule in first.rules)}
+    forbid_compiling(monkeypatch)
+    assert summary(load_pack(str(folder))) == summary(first)  # and still cached
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [("fifo", "LIP999.yaml is not a regular file"), ("huge", "over the limit"), ("link-out", "LIP999.yaml")],
+)
+def test_a_rule_file_that_cannot_be_read_safely_is_neither_hashed_nor_cached(
+    folder: Path, tmp_path: Path, kind: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule file the compiler would refuse is refused with the loader's own message: the hashing
+    opens it no other way, so it never blocks on a pipe nor reads 3 GB; nothing is cached."""
+    rule = folder / "LIP999.yaml"
+    if kind == "fifo":
+        os.mkfifo(rule)
+    elif kind == "huge":
+        with rule.open("wb") as stream:
+            stream.truncate(3 << 30)
+    else:
+        (tmp_path / "elsewhere.yaml").write_text("id: LIP999\n", encoding="utf-8")
+        rule.symlink_to(tmp_path / "elsewhere.yaml")
+    assert cache.manifest([folder]) is None
+    capsys.readouterr()
+    assert main(["validate", "--pack", str(folder), "--today", TODAY, str(EXAMPLE)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "LIP999.yaml" in said and says in said, said
+    assert not list((tmp_path / "cache").glob("pack-*.json"))
+
+
+def test_a_pack_yaml_that_is_a_named_pipe_is_said_to_be_one(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "no rule pack": there is a pack.yaml, and it is not a regular file (never opened)."""
+    (folder / "pack.yaml").unlink()
+    os.mkfifo(folder / "pack.yaml")
+    capsys.readouterr()
+    assert main(["validate", "--pack", str(folder), "--today", TODAY, str(EXAMPLE)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "pack.yaml is not a regular file (a pipe or a device?)" in err

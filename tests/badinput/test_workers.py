@@ -59,3 +59,24 @@ def test_several_jobs_keep_the_order_of_the_files(tmp_path: Path) -> None:
     ).communicate(timeout=60)
     assert spread == alone
     assert alone[0].decode().splitlines()[7].startswith(f"{names[7]}: invalid - fail")
+
+
+def test_jobs_are_capped_at_four_a_cpu_and_one_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--jobs 100000` on a small runner starts no more processes than 4 for each CPU."""
+    from lipcheck import cli
+
+    started: list[int] = []
+
+    def record(paths: list[str], options: object, jobs: int = 1) -> list[object]:
+        started.append(jobs)
+        return []
+
+    monkeypatch.setattr(cli, "run", record)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.chdir(tmp_path)
+    names = _copies(tmp_path, 20)
+    cli.main(["validate", "--quiet", "--jobs", "100000", *names])
+    cli.main(["validate", "--quiet", "--jobs", "100000", *names[:3]])
+    assert started == [8, 3]

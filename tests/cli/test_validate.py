@@ -29,7 +29,6 @@ EXPECTED = {
 }
 
 
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(["validate", "--today", TODAY, *args])
     captured = capsys.readouterr()
@@ -38,6 +37,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def example(name: str) -> str:
     return str((EXAMPLES / f"{name}.yaml").relative_to(ROOT))
+
+
+def _own_id(folder: Path) -> None:
+    """A copy of a shipped pack as a folder pack: it may not keep the shipped pack's id."""
+    pack = folder / "pack.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("id: lip-2012", "id: my-2012", 1), "utf-8")
 
 
 @pytest.fixture(autouse=True)
@@ -295,6 +300,7 @@ def test_the_user_may_name_a_pack_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
+    _own_id(tmp_path / "mypack")
     proposal = EXAMPLES / "lethbridge-ready.yaml"
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "--pack", "./mypack", str(proposal))[0] == 0
@@ -307,6 +313,7 @@ def test_a_pack_named_without_a_path_is_always_a_shipped_one(
     # A pull request that adds a folder `lip-2012/` (or `mypack/`) cannot choose its own rules.
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "lip-2012")
     shutil.copytree(ROOT / "rules" / "lip-2012", tmp_path / "mypack")
+    _own_id(tmp_path / "mypack")
     lenient = tmp_path / "lip-2012" / "pack.yaml"
     lenient.write_text(lenient.read_text(encoding="utf-8").replace("ready: 80", "ready: 1"), encoding="utf-8")
     proposal = EXAMPLES / "brooks-not-ready.yaml"

@@ -188,6 +188,33 @@ def test_action_check_expands_globstar(tmp_path: Path) -> None:
         assert f"::notice file={name},title=lipcheck::" in done.stdout
 
 
+@pytest.mark.parametrize(
+    ("pattern", "decoy", "real"),
+    [
+        ("proposals/**/*.yaml", "proposals/**/*.yaml", "proposals/2026/brooks.yaml"),
+        ("*.yaml", "*.yaml", "brooks.yaml"),
+        ("proposals/?.yaml", "proposals/?.yaml", "proposals/b.yaml"),
+    ],
+)
+def test_a_file_named_like_the_pattern_does_not_stand_in_for_it(
+    tmp_path: Path, pattern: str, decoy: str, real: str
+) -> None:
+    """A pull request adds a ready proposal literally named like the files pattern: the pattern is still
+    expanded, so the real proposals beside it are checked too, and the one that falls short fails the gate."""
+    _proposals(tmp_path, decoy)
+    (tmp_path / real).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLES / "brooks-not-ready.yaml", tmp_path / real)
+    done, output = _check(tmp_path, pattern)
+    assert output == "exit-code=1\n", done.stdout + done.stderr
+    assert f"::error file={real}," in done.stdout
+    assert f"file={decoy}," in done.stdout  # the decoy is one more match, checked like the rest
+
+
+def test_action_check_passes_a_literal_name_on_even_when_missing(tmp_path: Path) -> None:
+    done, output = _check(tmp_path, "proposal.yaml")
+    assert output == "exit-code=2\n", done.stdout + done.stderr
+
+
 def test_action_check_says_when_nothing_matches(tmp_path: Path) -> None:
     done, output = _check(tmp_path, "proposals/*.yaml")
     assert output == "exit-code=2\n"

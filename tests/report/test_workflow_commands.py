@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,43 @@ HIDDEN = [
     ":\u200b:error::split by a zero-width space",
     "\u00a0\u3000::group::after wide spaces",
 ]
+
+
+# What ICU's root collator ignores beyond the Cc/Cf/Cs/Co/Cn/Mn/Me categories and the Hangul
+# fillers (a probe with ucol_strcoll("##", "#" + c + "#") over every code point, ICU 74).
+ICU_IGNORED_LETTERS_AND_SYMBOLS = (
+    "\u0640", "\u07fa", "\u0f3e", "\u0f3f", "\u180a", "\u1cd3", "\u1ce1", "\u1cf7", "\ufe73",
+    "\U0001d165", "\U0001d166", "\U0001d16d", "\U0001d16e", "\U0001d16f", "\U0001d170",
+    "\U0001d171", "\U0001d172",
+)  # fmt: skip
+PROBE = Path("/tmp/probe/icu/ign.txt")
+
+
+def _icu_ignored() -> list[str]:
+    """The probe's list, when this machine has it, or the code points above."""
+    try:
+        listed = PROBE.read_text(encoding="ascii").split()
+    except OSError:
+        return list(ICU_IGNORED_LETTERS_AND_SYMBOLS)
+    return [chr(int(code, 16)) for code in listed]
+
+
+def test_the_defuser_keeps_no_list_of_invisible_characters_so_icu_ignorables_are_caught() -> None:
+    """Whatever ICU ignores between the marks, the `[` or the first colon is escaped."""
+    for char in sorted(set(_icu_ignored()) | set(ICU_IGNORED_LETTERS_AND_SYMBOLS)):
+        for line in (f"Evil #{char}#[error title=pwned]INJ", f"{char}:{char}:error::x", f"#{char}{char}#[x"):
+            for medium in (TEXT, MARKUP, MARKDOWN):
+                assert obeyed(defuse(line, medium)) == [], (hex(ord(char)), medium)
+            document = defuse(json.dumps(["\u2028" + line], ensure_ascii=False), JSON)
+            assert obeyed(document) == [], hex(ord(char))
+    assert defuse("Evil #\u0640#[error title=pwned]INJ", TEXT) == "Evil #\u0640#\\x5berror title=pwned]INJ"
+    assert defuse(":\u0640:error::x", TEXT) == "\\x3a\u0640:error::x"
+
+
+def test_the_model_of_the_runner_sees_through_an_icu_ignorable_letter() -> None:
+    """The test model does not share the defuser's idea of invisible: it ignores all but printable ASCII."""
+    assert obeyed("Evil #\u0640#[error title=pwned]INJ") != []
+    assert obeyed(":\u07fa:error::x") != []
 
 
 @pytest.mark.parametrize("line", HIDDEN)
