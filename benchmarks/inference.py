@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lipcheck.sectors import infer  # noqa: E402
+from lipcheck.sectors import infer
 
 DATA = Path(__file__).parent / "data" / "council-names.tsv"
 

@@ -133,10 +133,34 @@ class SectorCoverage:
     """The sector-coverage rule that names the sector; None for a sector no rule asks for."""
     members: tuple[str, ...] = ()
     """The organizations on the council that carry the sector, in council order."""
+    inferred: tuple[str, ...] = ()
+    """Those of `members` that carry the sector because their name signals it (none written)."""
 
     @property
     def covered(self) -> bool:
         return bool(self.members)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One council member as the report lists it (the council roster)."""
+
+    organization: str
+    sectors: tuple[str, ...]
+    inferred: bool
+    """True when `sectors` were read from the organization's name, none being written."""
+    role: str
+    representative: str | None
+    location: Location | None
+
+
+@dataclass(frozen=True)
+class PlaceholderLeft:
+    """A field still holding a placeholder (`TODO`, `TBD`, ...): not filled in."""
+
+    field: str
+    """The field's dotted path, e.g. `community.name`."""
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -177,6 +201,10 @@ class Report:
     """Rule points the rules that apply could give (not-applicable rules leave it); None when invalid."""
     gate: GateResult | None = None
     """The gate's judgement, once the run has judged the report (None before)."""
+    roster: tuple[RosterEntry, ...] = ()
+    """The council's members, in the proposal's order."""
+    placeholders: tuple[PlaceholderLeft, ...] = ()
+    """Fields still holding a placeholder, in file order."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:

@@ -10,13 +10,14 @@ from pathlib import Path
 from lipcheck import engine, scoring
 from lipcheck.checks import Context
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
+from lipcheck.findings import Finding, Message, PlaceholderLeft, Report, RosterEntry, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.packs import Pack, PackError, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path
-from lipcheck.validation import validate
+from lipcheck.placeholders import filled_in
+from lipcheck.validation import dotted, validate
 
 
 @dataclass
@@ -54,6 +55,8 @@ def assess(
     default = packs.get(packs.forced or DEFAULT_PACK)
     if document.findings:
         return _invalid(shown_as, default, document.findings)
+    document, left = filled_in(document)
+    placeholders = tuple(PlaceholderLeft(dotted(spot.path), spot.location) for spot in left)
     proposal, findings = validate(document, today)
     if proposal is None:
         return _invalid(shown_as, default, findings)
@@ -87,6 +90,8 @@ def assess(
         notes=_notes(proposal, pack),
         title=proposal.title,
         coverage=coverage(pack, proposal),
+        roster=roster(proposal, document),
+        placeholders=placeholders,
     )
 
 
@@ -120,11 +125,14 @@ def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
     show the whole council and not only what is scored.
     """
     carriers: dict[str, list[str]] = {}
+    inferred: dict[str, list[str]] = {}
     for member in proposal.council.members if proposal.council else []:
         for code in dict.fromkeys(member.codes):
             names = carriers.setdefault(code, [])
             if member.organization not in names:
                 names.append(member.organization)
+                if member.inferred:
+                    inferred.setdefault(code, []).append(member.organization)
     named: list[SectorCoverage] = []
     listed: set[str] = set()
     for rule in pack.rules:
@@ -133,10 +141,30 @@ def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
         for code in getattr(rule.params, "sectors", ()):
             if code not in listed:
                 listed.add(code)
-                named.append(SectorCoverage(code, rule.id, tuple(carriers.get(code, ()))))
+                named.append(
+                    SectorCoverage(
+                        code, rule.id, tuple(carriers.get(code, ())), tuple(inferred.get(code, ()))
+                    )
+                )
     rest = [
-        SectorCoverage(code, None, tuple(carriers[code]))
+        SectorCoverage(code, None, tuple(carriers[code]), tuple(inferred.get(code, ())))
         for code in SECTOR_CODES
         if code in carriers and code not in listed
     ]
     return (*named, *rest)
+
+
+def roster(proposal: Proposal, document: Document) -> tuple[RosterEntry, ...]:
+    """The council's members for the report, each with where it is written."""
+    members = proposal.council.members if proposal.council else []
+    return tuple(
+        RosterEntry(
+            organization=member.organization,
+            sectors=member.codes,
+            inferred=member.inferred,
+            role=member.role,
+            representative=member.representative,
+            location=document.positions.value(("council", "members", index)),
+        )
+        for index, member in enumerate(members)
+    )

@@ -63,7 +63,9 @@ def signals() -> tuple[Signal, ...]:
             for written in entry.get(strength) or ():
                 text = str(written)
                 stem = text.endswith("*")
-                found.append(Signal(code, tuple(words_of(text.rstrip("*"))), stem, strength == "strong", text))
+                found.append(
+                    Signal(code, tuple(words_of(text.rstrip("*"))), stem, strength == "strong", text)
+                )
     return tuple(found)
 
 
@@ -85,6 +87,7 @@ def _matches(signal: Signal, words: list[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def infer(name: str) -> tuple[str, ...]:
     """The sector codes `name` signals, most telling first; empty when it signals none.
 
@@ -105,7 +108,22 @@ def infer(name: str) -> tuple[str, ...]:
     strong = {code: score for code, score in best.items() if score[0] % 2 == _STRONG or score[0] >= 4}
     chosen = strong or dict([max(best.items(), key=lambda item: item[1])])
     order = {code: index for index, code in enumerate(SECTOR_CODES)}
-    return tuple(sorted(chosen, key=lambda code: (code in catch_all(), -chosen[code][0], -chosen[code][1], order[code])))
+    return tuple(
+        sorted(
+            chosen, key=lambda code: (code in catch_all(), -chosen[code][0], -chosen[code][1], order[code])
+        )
+    )
+
+
+def clearly_signalled(name: str) -> tuple[str, ...]:
+    """The codes `name` signals through a strong word or a phrase, most telling first (no catch-all)."""
+    words = words_of(name)
+    strong = {
+        signal.code
+        for signal in signals()
+        if (signal.strong or len(signal.words) > 1) and _matches(signal, words) is not None
+    }
+    return tuple(code for code in infer(name) if code in strong and code not in catch_all())
 
 
 def nearest(name: str, most: int = 3) -> tuple[str, ...]:

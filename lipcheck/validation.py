@@ -16,6 +16,7 @@ from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
 from lipcheck.messages import has
 from lipcheck.model import Proposal
+from lipcheck.placeholders import filled_in
 
 _QUOTED = re.compile(r"'([^']*)'")
 _TYPE_NAMES = {
@@ -30,7 +31,10 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
     """The proposal in `document` checked against the format; findings are sorted by position.
 
     `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
+    Placeholders (`TODO`, `TBD`, `À compléter`, `...`, blank) are read as fields left out: see
+    lipcheck.placeholders, the one place that says what *filled in* means.
     """
+    document, _ = filled_in(document)
     if not isinstance(document.data, dict):
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")

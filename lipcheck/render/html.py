@@ -93,7 +93,8 @@ class SectorView:
     code: str
     label: str
     covered: bool
-    members: tuple[str, ...]
+    members: tuple[tuple[str, bool], ...]
+    """Each member carrying the sector, and whether the sector was inferred from its name."""
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,12 @@ def _coverage(report: Report, lang: str) -> tuple[SectorGroup, ...]:
     out = []
     for rule, entries in groups.items():
         sectors = tuple(
-            SectorView(entry.sector, sector_label(entry.sector, lang), entry.covered, entry.members)
+            SectorView(
+                entry.sector,
+                sector_label(entry.sector, lang),
+                entry.covered,
+                tuple((member, member in entry.inferred) for member in entry.members),
+            )
             for entry in entries
         )
         if rule is None:

@@ -31,8 +31,27 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
         "findings": [_finding(finding, lang) for finding in report.findings],
         "fixes_to_ready": list(report.fixes),
         "coverage": [
-            {"sector": entry.sector, "rule": entry.rule, "members": list(entry.members)}
+            {
+                "sector": entry.sector,
+                "rule": entry.rule,
+                "members": list(entry.members),
+                "inferred": list(entry.inferred),
+            }
             for entry in report.coverage
+        ],
+        "council": [
+            {
+                "organization": member.organization,
+                "sectors": list(member.sectors),
+                "inferred": member.inferred,
+                "role": member.role,
+                "representative": member.representative,
+                "location": _location(member.location),
+            }
+            for member in report.roster
+        ],
+        "placeholders": [
+            {"field": spot.field, "location": _location(spot.location)} for spot in report.placeholders
         ],
         "notes": [render(note, lang) for note in report.notes],
         **({"gate": gate_object(report.gate, lang)} if report.gate is not None else {}),

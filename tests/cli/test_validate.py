@@ -72,10 +72,10 @@ def test_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert document["format"] == "lipcheck-report/2"
     (report,) = document["reports"]
     assert document["summary"]["files"] == 1
-    assert report["pack"] == {"id": "lip-2012", "version": "1.0.0"}
+    assert report["pack"] == {"id": "lip-2012", "version": "1.1.0"}
     assert 0 <= report["score"] <= 100
     rules = [r["rule"] for r in report["results"]]
-    assert len(rules) == len(set(rules)) == 18
+    assert len(rules) == len(set(rules)) == 20
     for result in report["results"]:
         assert set(result) >= {"rule", "status", "credit", "weight", "points", "message", "location"}
         assert result["status"] in {"met", "partial", "unmet", "not-applicable"}
@@ -259,7 +259,7 @@ class TestOtherCommands:
     def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "lip102"]) == 0
         out = capsys.readouterr().out
-        assert out.startswith("Pack lip-2012 1.0.0: ") and "\nLIP102: " in out and "francophone" in out
+        assert out.startswith("Pack lip-2012 1.1.0: ") and "\nLIP102: " in out and "francophone" in out
 
     def test_explain_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "LIP999"]) == 2
