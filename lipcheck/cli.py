@@ -214,12 +214,155 @@ def explain(
     _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
 
 
+@app.command(help=text("help.init"))
+def init(
+    path: Annotated[Path, typer.Argument(help=text("help.init-path"))] = Path(DEFAULT_PROPOSAL),
+    call: Annotated[str, typer.Option("--call", help=text("help.init-call"))] = DEFAULT_PACK,
+    lang: Annotated[
+        str, typer.Option("--lang", help=text("help.init-lang", languages=", ".join(LANGUAGES)))
+    ] = "en",
+    community: Annotated[str | None, typer.Option("--community", help=text("help.init-community"))] = None,
+    province: Annotated[str | None, typer.Option("--province", help=text("help.init-province"))] = None,
+    schema_path: Annotated[str | None, typer.Option("--schema", help=text("help.init-schema"))] = None,
+    members: Annotated[Path | None, typer.Option("--members", help=text("help.init-members"))] = None,
+    example: Annotated[str | None, typer.Option("--example", help=text("help.init-example"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=text("help.init-force"))] = False,
+) -> None:
+    """Write a commented proposal for a call, and the JSON Schema an editor completes it from."""
+    # French placeholders (`À compléter`) are written even before the French catalogue lands.
+    if lang not in (*LANGUAGES, "fr"):
+        _check_lang(lang)
+    from lipcheck import authoring
+
+    if example is not None:
+        content = authoring.example_text(example)
+        if content is None:
+            _fail(Message("cli.init.unknown-example", {"name": example}), _examples_hint())
+        _write_new(path, content, force)
+        return
+    pack = _load(call)
+    roster: tuple[str, ...] = ()
+    if members is not None:
+        roster = _roster_lines(members)
+    schema_name = schema_path or authoring.SCHEMA_FILE
+    content = authoring.template(
+        pack, lang, community=community, province=province, schema=schema_name, members=roster
+    )
+    _write_new(path, content, force)
+    if schema_path is None:
+        from lipcheck.schema import schema_json
+
+        beside = path.parent / authoring.SCHEMA_FILE
+        if beside.is_symlink() or (beside.exists() and not beside.is_file()):
+            _fail(Message("cli.init.not-a-file", {"path": shown_path(str(beside))}))
+        beside.write_text(schema_json(lang), encoding="utf-8")
+        sys.stderr.write(text("cli.init.schema-written", path=shown_path(str(beside))) + "\n")
+
+
+def _examples_hint() -> Message:
+    from lipcheck.authoring import example_names
+
+    return Message("hint.examples", {"names": ", ".join(example_names())})
+
+
+def _write_new(path: Path, content: str, force: bool) -> None:
+    """Write `content` to `path`, which must not exist unless `force` (and then be a regular file)."""
+    shown = shown_path(str(path))
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        _fail(Message("cli.init.not-a-file", {"path": shown}))
+    try:
+        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    except FileExistsError:
+        _fail(Message("cli.init.exists", {"path": shown}), Message("hint.init.force"))
+    except OSError as error:
+        _fail(Message("cli.report.write-failed", {"path": shown, "reason": error.strerror or str(error)}))
+    sys.stderr.write(text("cli.init.written", path=shown) + "\n")
+
+
+def _roster_lines(members: Path) -> tuple[str, ...]:
+    """The members of a council spreadsheet as YAML flow entries; problems end the run (exit 2)."""
+    import json as _json
+
+    from lipcheck.council_file import read_members
+
+    found, problems, _ = read_members(members, shown_path(str(members)))
+    if problems:
+        for problem in problems:
+            _diagnose_text(render(problem.message), render(problem.hint) if problem.hint else None)
+        raise typer.Exit(EXIT_ERROR)
+    lines = []
+    for member in found:
+        parts = [f"organization: {_json.dumps(member['organization'], ensure_ascii=False)}"]
+        if member.get("sectors"):
+            parts.append("sectors: [" + ", ".join(member["sectors"]) + "]")
+        for key in ("role", "representative"):
+            if member.get(key):
+                parts.append(f"{key}: {_json.dumps(member[key], ensure_ascii=False)}")
+        lines.append("{" + ", ".join(parts) + "}")
+    return tuple(lines)
+
+
+@app.command(help=text("help.examples"))
+def examples(
+    name: Annotated[str | None, typer.Argument(help=text("help.examples-name"))] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help=text("help.examples-output"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=text("help.init-force"))] = False,
+) -> None:
+    """List the shipped examples, or write one to a file."""
+    from lipcheck import authoring
+
+    if name is None:
+        lines = []
+        for known in authoring.example_names():
+            title = _example_title(authoring.example_text(known) or "")
+            lines.append(text("cli.examples.line", name=known, title=title).rstrip())
+        _out("\n".join(lines) + "\n")
+        return
+    content = authoring.example_text(name)
+    if content is None:
+        _fail(Message("cli.init.unknown-example", {"name": name}), _examples_hint())
+    if output == "-":
+        _out(content)
+        return
+    _write_new(Path(output or f"{name}.yaml"), content, force)
+
+
+def _example_title(content: str) -> str:
+    for line in content.splitlines():
+        if line.startswith("title:"):
+            return line.removeprefix("title:").strip().strip('"')
+    return ""
+
+
+@app.command(help=text("help.sectors"))
+def sectors(lang: LangOption = "en") -> None:
+    """List the sector codes with their label, what belongs there and the words that signal them."""
+    _check_lang(lang)
+    from lipcheck.model import SECTOR_CODES
+    from lipcheck.sectors import signals_of
+
+    blocks = []
+    for code in SECTOR_CODES:
+        blocks.append(
+            "\n".join(
+                (
+                    f"{code}  {text('sector.' + code, lang)}",
+                    f"  {text('sectors.belongs', lang)}: {text('sector.' + code + '.belongs', lang)}",
+                    f"  {text('sectors.signals', lang)}: {', '.join(signals_of(code))}",
+                )
+            )
+        )
+    _out("\n\n".join(blocks) + "\n")
+
+
 @app.command(help=text("help.schema"))
-def schema() -> None:
-    """Print the proposal format as JSON Schema."""
+def schema(lang: LangOption = "en") -> None:
+    """Print the proposal format as JSON Schema, its titles and descriptions in `lang`."""
+    _check_lang(lang)
     from lipcheck.schema import schema_json
 
-    _out(schema_json())
+    _out(schema_json(lang))
 
 
 def _load(name: str) -> Pack:

@@ -60,10 +60,15 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Location:
-    """A place in the proposal file; line and column count from 1."""
+    """A place in the proposal file; line and column count from 1.
+
+    `file` is set for a place in another file the proposal names (its council spreadsheet): the
+    path as the user would open it. There `line` is the spreadsheet's row and `column` its column.
+    """
 
     line: int
     column: int
+    file: str | None = None
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,7 @@ class Positions:
 
 
 def _location(mark: Mark) -> Location:
-    return Location(mark.line + 1, mark.column + 1)
+    return Location(mark.line + 1, mark.column + 1, getattr(mark, "file", None))
 
 
 @dataclass(frozen=True)

@@ -212,6 +212,8 @@ class Council(_Section):
 
     name: Text | None = None
     members: list[Member] = []
+    members_file: EvidencePath | None = None
+    """A CSV roster beside the proposal; the loader reads it into `members` (see council_file)."""
     advisory_tables: list[AdvisoryTable] = []
 
 
@@ -355,10 +357,7 @@ def _one_applicant(value: Any) -> Any:
 class Proposal(_Section):
     """A Local Immigration Partnership funding proposal, format version 1."""
 
-    model_config = ConfigDict(
-        title="lipcheck proposal, format version 1",
-        json_schema_extra={"$id": "https://lipcheck.invalid/schema/proposal-1.json"},
-    )
+    model_config = ConfigDict(title="lipcheck proposal, format version 1")
 
     lipcheck: Literal[1] = Field(description="Format version of this file.")
     call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lipcheck import engine, scoring
+from lipcheck import council_file, engine, scoring
 from lipcheck.checks import Context
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, PlaceholderLeft, Report, RosterEntry, SectorCoverage, Verdict
@@ -56,6 +56,9 @@ def assess(
     if document.findings:
         return _invalid(shown_as, default, document.findings)
     document, left = filled_in(document)
+    document, unreadable = council_file.joined(document, folder, shown_as)
+    if unreadable:
+        return _invalid(shown_as, default, unreadable)
     placeholders = tuple(PlaceholderLeft(dotted(spot.path), spot.location) for spot in left)
     proposal, findings = validate(document, today)
     if proposal is None:

@@ -129,8 +129,13 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _location(location: Location | None) -> dict[str, int] | None:
-    return {"line": location.line, "column": location.column} if location else None
+def _location(location: Location | None) -> dict[str, int | str] | None:
+    if location is None:
+        return None
+    where: dict[str, int | str] = {"line": location.line, "column": location.column}
+    if location.file is not None:
+        where["file"] = location.file  # a row of the council spreadsheet: line is its row
+    return where
 
 
 def _dump(value: object) -> str:

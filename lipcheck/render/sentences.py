@@ -143,6 +143,10 @@ def where(location: Location | None, lang: str) -> str:
 def where_message(location: Location | None) -> Message | None:
     if location is None:
         return None
+    if location.file is not None:
+        return Message(
+            "report.row", {"file": location.file, "line": location.line, "column": location.column}
+        )
     return Message("report.line", {"line": location.line, "column": location.column})
 
 

@@ -263,7 +263,7 @@ def _bar(score: float, width: int = 20) -> str:
 
 
 def _where(path: str, location: Location | None) -> str:
-    path = terminal_safe(path)
+    path = terminal_safe(location.file if location and location.file else path)
     return f"{path}:{location.line}:{location.column}" if location else path
 
 

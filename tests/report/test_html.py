@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from lipcheck.findings import Finding, Location, Message, Report, Verdict
-from lipcheck.render.html import render_reports
 from lipcheck.packs import load_pack
+from lipcheck.render.html import render_reports
 from tests.conftest import ROOT
 from tests.report.conftest import EXAMPLE_STEMS, Runner, example
 
