@@ -60,7 +60,7 @@ def assess(
     if unreadable:
         return _invalid(shown_as, default, unreadable)
     placeholders = tuple(PlaceholderLeft(dotted(spot.path), spot.location) for spot in left)
-    proposal, findings = validate(document, today)
+    proposal, findings = validate(document, today, tuple(spot.path for spot in left))
     if proposal is None:
         return _invalid(shown_as, default, findings)
     pack = default

@@ -27,14 +27,17 @@ _TYPE_NAMES = {
 _AT_KEY = frozenset({"extra_forbidden"})
 
 
-def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal | None, tuple[Finding, ...]]:
+def validate(
+    document: Document, today: dt.date | None = None, placeholders: tuple[PathKey, ...] = ()
+) -> tuple[Proposal | None, tuple[Finding, ...]]:
     """The proposal in `document` checked against the format; findings are sorted by position.
 
     `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
     Placeholders (`TODO`, `TBD`, `À compléter`, `...`, blank) are read as fields left out: see
-    lipcheck.placeholders, the one place that says what *filled in* means.
+    lipcheck.placeholders, the one place that says what *filled in* means. `placeholders` are
+    those already taken out of `document` by the caller.
     """
-    document, _ = filled_in(document)
+    document, left = filled_in(document)
     if not isinstance(document.data, dict):
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")
@@ -45,8 +48,25 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
             Message("hint.not-a-mapping"),
         )
         return None, (finding,)
+    data = document.data
+    unfilled = {*placeholders, *(spot.path for spot in left)}
+    for _ in range(4):
+        try:
+            return Proposal.model_validate(data, context={"today": today}), ()
+        except ValidationError as error:
+            # A section whose required key is still a placeholder is a section not filled in:
+            # read it as absent, as its other keys cannot stand without it.
+            sections = {
+                tuple(detail["loc"][:-1])
+                for detail in error.errors(include_url=False)
+                if detail["type"] == "missing" and tuple(detail["loc"]) in unfilled
+            }
+            sections = {path for path in sections if path and isinstance(path[-1], str)}
+            if not sections:
+                break
+            data = _without_sections(data, sections)
     try:
-        return Proposal.model_validate(document.data, context={"today": today}), ()
+        return Proposal.model_validate(data, context={"today": today}), ()
     except ValidationError as error:
         first: dict[PathKey, ErrorDetails] = {}
         for detail in error.errors(include_url=False):
@@ -57,6 +77,22 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
         places = sorted(first.items(), key=lambda place: _position(_location(place[1], place[0], document)))
         findings = [_finding(detail, path, document) for path, detail in places[:MOST_FINDINGS]]
         return None, listed(findings, len(places) - len(findings))
+
+
+def _without_sections(data: Any, sections: set[PathKey]) -> Any:
+    """`data` without the sections at `sections` (each a path ending in a key)."""
+    if isinstance(data, dict):
+        return {
+            key: _without_sections(value, {path[1:] for path in sections if path[0] == key})
+            for key, value in data.items()
+            if (key,) not in sections
+        }
+    if isinstance(data, list):
+        return [
+            _without_sections(value, {path[1:] for path in sections if path[0] == index})
+            for index, value in enumerate(data)
+        ]
+    return data
 
 
 def _position(where: Location) -> tuple[int, int]:
