@@ -13,7 +13,9 @@ from tests.conftest import TODAY
 PROPOSAL = "lipcheck: 1\ntitle: T\ncouncil:\n  members_file: council.csv\n  members:\n    - {organization: City of Brooks, sector: municipal}\n"
 
 
-def check(tmp_path: Path, sheet: bytes, capsys: pytest.CaptureFixture[str], fmt: str = "json") -> tuple[int, str]:
+def check(
+    tmp_path: Path, sheet: bytes, capsys: pytest.CaptureFixture[str], fmt: str = "json"
+) -> tuple[int, str]:
     (tmp_path / "council.csv").write_bytes(sheet)
     (tmp_path / "p.yaml").write_text(PROPOSAL, encoding="utf-8")
     code = main(["validate", "--today", TODAY, "--format", fmt, "p.yaml"])
@@ -36,7 +38,11 @@ def test_members_join_the_inline_ones_and_point_at_their_rows(
     sheet = b"representative,sectors,organization\r\nJo,health|francophone,Centre de sant\xc3\xa9 Saint-Thomas\r\n,,Red Deer Polytechnic\r\n"
     _, out = check(tmp_path, sheet, capsys)
     members = roster(out)
-    assert [m["organization"] for m in members] == ["City of Brooks", "Centre de santé Saint-Thomas", "Red Deer Polytechnic"]
+    assert [m["organization"] for m in members] == [
+        "City of Brooks",
+        "Centre de santé Saint-Thomas",
+        "Red Deer Polytechnic",
+    ]
     assert members[1]["sectors"] == ["health", "francophone"] and members[1]["representative"] == "Jo"
     assert members[2]["inferred"] is True and members[2]["sectors"] == ["postsecondary"]
     assert members[2]["location"] == {"line": 3, "column": 1, "file": "council.csv"}

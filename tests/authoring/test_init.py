@@ -79,10 +79,14 @@ def test_init_never_writes_through_a_symlink(tmp_path: Path, capsys: pytest.Capt
     assert target.read_text(encoding="utf-8") == "keep"
 
 
-def test_schema_option_names_the_schema_and_writes_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_option_names_the_schema_and_writes_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "p.yaml"
     assert run(capsys, "init", str(path), "--schema", "../schemas/lipcheck.json")[0] == 0
-    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/lipcheck.json\n")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/lipcheck.json\n"
+    )
     assert not (tmp_path / "proposal.schema.json").exists()
 
 
@@ -90,7 +94,9 @@ def test_init_members_fills_the_roster_from_a_spreadsheet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "council.csv"
-    sheet.write_text("organization,sectors,role\nCity of Brooks,municipal,co-chair\nRed Deer Polytechnic,,\n", "utf-8")
+    sheet.write_text(
+        "organization,sectors,role\nCity of Brooks,municipal,co-chair\nRed Deer Polytechnic,,\n", "utf-8"
+    )
     path = tmp_path / "p.yaml"
     assert run(capsys, "init", str(path), "--members", str(sheet))[0] == 0
     text = path.read_text(encoding="utf-8")
@@ -117,10 +123,14 @@ def test_examples_lists_and_writes(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == example_names()
     assert run(capsys, "examples", "brooks-not-ready", "-o", str(tmp_path / "b.yaml"))[0] == 0
-    assert (tmp_path / "b.yaml").read_text(encoding="utf-8").startswith("# ") or (tmp_path / "b.yaml").stat().st_size
+    assert (tmp_path / "b.yaml").read_text(encoding="utf-8").startswith("# ") or (
+        tmp_path / "b.yaml"
+    ).stat().st_size
 
 
-def test_sectors_lists_every_code_with_what_belongs_and_its_signals(capsys: pytest.CaptureFixture[str]) -> None:
+def test_sectors_lists_every_code_with_what_belongs_and_its_signals(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "sectors")
     assert code == 0
     heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]

@@ -13,7 +13,9 @@ from lipcheck.schema import properties, schema_object
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_property_has_a_title_and_a_description(lang: str) -> None:
     missing = [
-        path for path, node in properties(schema_object(lang)) if not node.get("title") or not node.get("description")
+        path
+        for path, node in properties(schema_object(lang))
+        if not node.get("title") or not node.get("description")
     ]
     assert missing == [], f"add field.<path>.title and .description to lipcheck/messages/en.py for: {missing}"
 
