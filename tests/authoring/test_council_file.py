@@ -10,7 +10,10 @@ import pytest
 from lipcheck.cli import main
 from tests.conftest import TODAY
 
-PROPOSAL = "lipcheck: 1\ntitle: T\ncouncil:\n  members_file: council.csv\n  members:\n    - {organization: City of Brooks, sector: municipal}\n"
+PROPOSAL = (
+    "lipcheck: 1\ntitle: T\ncouncil:\n  members_file: council.csv\n"
+    "  members:\n    - {organization: City of Brooks, sector: municipal}\n"
+)
 
 
 def check(
@@ -35,7 +38,10 @@ def roster(out: str) -> list[dict[str, object]]:
 def test_members_join_the_inline_ones_and_point_at_their_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = b"representative,sectors,organization\r\nJo,health|francophone,Centre de sant\xc3\xa9 Saint-Thomas\r\n,,Red Deer Polytechnic\r\n"
+    sheet = (
+        b"representative,sectors,organization\r\n"
+        b"Jo,health|francophone,Centre de sant\xc3\xa9 Saint-Thomas\r\n,,Red Deer Polytechnic\r\n"
+    )
     _, out = check(tmp_path, sheet, capsys)
     members = roster(out)
     assert [m["organization"] for m in members] == [
@@ -49,12 +55,17 @@ def test_members_join_the_inline_ones_and_point_at_their_rows(
 
 
 def test_french_headers_semicolons_and_a_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sheet = "\ufeffOrganisation;Secteurs;Rôle;Représentant\nVille de Shippagan;municipal|francophone;co-chair;Anne\n".encode()
+    header = "\ufeffOrganisation;Secteurs;Rôle;Représentant\n"
+    sheet = (header + "Ville de Shippagan;municipal|francophone;co-chair;Anne\n").encode()
     _, out = check(tmp_path, sheet, capsys)
     assert roster(out)[1] == {
-        "organization": "Ville de Shippagan", "sectors": ["municipal", "francophone"], "inferred": False,
-        "role": "co-chair", "representative": "Anne", "location": {"line": 2, "column": 1, "file": "council.csv"},
-    }  # fmt: skip
+        "organization": "Ville de Shippagan",
+        "sectors": ["municipal", "francophone"],
+        "inferred": False,
+        "role": "co-chair",
+        "representative": "Anne",
+        "location": {"line": 2, "column": 1, "file": "council.csv"},
+    }
 
 
 def test_semicolons_separate_sectors_when_the_delimiter_is_a_comma(

@@ -1,4 +1,4 @@
-"""`lipcheck init`, `examples` and `sectors`: a new user starts from a file that is valid and says what is left."""
+"""`lipcheck init`, `examples` and `sectors`: a new user starts from a valid file that says what is left."""
 
 from __future__ import annotations
 
