@@ -17,8 +17,11 @@ from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
 from lipcheck.messages import has
 from lipcheck.model import Proposal
 from lipcheck.placeholders import filled_in
+from lipcheck.synonyms import synonyms
 
 _QUOTED = re.compile(r"'([^']*)'")
+_DIGITS = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
+_AMOUNT = re.compile(r"[$]?\s*[0-9][0-9 ,.\u00a0\u202f]*\s*[$]?\Z")
 _TYPE_NAMES = {
     bool: "true/false", int: "a number", float: "a number", str: "text", dict: "a section",
     list: "a list", type(None): "nothing",
@@ -72,6 +75,7 @@ def validate(
         for detail in error.errors(include_url=False):
             # A union reports each alternative it tried; the user needs one message per place.
             first.setdefault(_clean(detail["loc"], document.data), detail)
+        _one_finding_a_mistake(first, document.data)
         # Only the findings listed are worded (a did-you-mean costs a fuzzy match): a generated
         # file with 30,000 bad codes took 20 s to report, and no one reads past the first few.
         places = sorted(first.items(), key=lambda place: _position(_location(place[1], place[0], document)))
@@ -93,6 +97,32 @@ def _without_sections(data: Any, sections: set[PathKey]) -> Any:
             for index, value in enumerate(data)
         ]
     return data
+
+
+def _one_finding_a_mistake(first: dict[PathKey, ErrorDetails], data: Any) -> None:
+    """Drop the errors that repeat another one in other words (in place).
+
+    `sector: [a, Bad]` fails both alternatives of `Sector | list[Sector]`: the error on the whole
+    list says nothing the error on `Bad` does not. `organisation:` is an unknown key *and* a missing
+    `organization`: the did-you-mean on the unknown key is the one finding the user needs.
+    """
+    for path, detail in list(first.items()):
+        if (
+            detail["type"] == "literal_error"
+            and isinstance(detail.get("input"), list)
+            and any(other[: len(path)] == path and len(other) > len(path) for other in first)
+        ):
+            del first[path]
+    unknown = {
+        path[:-1]: str(path[-1])
+        for path, detail in first.items()
+        if detail["type"] == "extra_forbidden" and path
+    }
+    for path, detail in list(first.items()):
+        if detail["type"] == "missing" and path and path[:-1] in unknown:
+            allowed = sorted(_allowed_keys(path[:-1]))
+            if difflib.get_close_matches(unknown[path[:-1]], allowed, n=1, cutoff=0.6) == [path[-1]]:
+                del first[path]
 
 
 def _position(where: Location) -> tuple[int, int]:
@@ -162,11 +192,18 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     elif kind == "literal_error":
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
         folded = {choice.casefold(): choice for choice in choices}
-        close = [folded[str(value).casefold()]] if str(value).casefold() in folded else []
-        close = close or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        same_letters = folded.get(str(value).casefold())
+        meant = [code for code in synonyms(str(value)) if code in choices]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         args["allowed"] = ", ".join(choices)
         if path == ("lipcheck",):
-            hint = Message("hint.format-version")
+            hint = Message("hint.format-version-quoted" if value == "1" else "hint.format-version")
+        elif same_letters is not None:
+            hint = Message("hint.case-only", {"value": value, "code": same_letters})
+        elif meant:
+            hint = Message(
+                "hint.synonym", {"value": value, "codes": " or ".join(f"`{code}`" for code in meant)}
+            )
         elif close:
             hint = Message("hint.did-you-mean", {"suggestion": close[0]})
         else:
@@ -175,6 +212,11 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
         value, (int, float, bool)
     ):
         hint = Message("hint.quote-text") if kind == "string_type" else None
+    elif kind in ("int_type", "float_type") and isinstance(value, str) and _DIGITS.match(value.strip()):
+        hint = Message("hint.number-in-quotes", {"value": value.strip()})
+    elif kind in ("int_type", "float_type") and isinstance(value, str) and _AMOUNT.match(value.strip()):
+        plain = re.sub(r"[^0-9.]", "", value.replace(",", "")) or "15000"
+        hint = Message("hint.plain-number", {"value": value, "plain": plain})
     elif kind in ("iso_date", "impossible_date"):
         hint = Message("hint.iso-date")
     elif kind == "applicant_list":
@@ -197,7 +239,26 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     if not has(message_id):
         message_id = "schema.other"
     location = _location(detail, path, document)
-    return Finding(f"schema-{kind.replace('_', '-')}", Message(message_id, args), location, hint)
+    message = Message(message_id, args)
+    member = _member_named(path, document.data)
+    if member is not None:
+        # People know their members by name, not by index: "member 5, `Hanover Police Service`".
+        message = Message(
+            "schema.in-member", {"number": member[0], "organization": member[1], "message": message}
+        )
+    return Finding(f"schema-{kind.replace('_', '-')}", message, location, hint)
+
+
+def _member_named(path: PathKey, data: Any) -> tuple[int, str] | None:
+    """(number from 1, organization) of the council member `path` lies in, when it names one."""
+    if len(path) < 4 or path[:2] != ("council", "members") or not isinstance(path[2], int):
+        return None
+    try:
+        entry = data["council"]["members"][path[2]]
+        organization = entry.get("organization") or entry.get("organisation")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return (path[2] + 1, organization) if isinstance(organization, str) and organization.strip() else None
 
 
 _YAML11_BOOLS = frozenset(
