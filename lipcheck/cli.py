@@ -91,9 +91,7 @@ FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("he
 def validate(
     files: FilesArgument = None,
     pack: PackOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", help=text("help.format"))
-    ] = OutputFormat.TEXT,
+    format_name: Annotated[str, typer.Option("--format", help=text("help.format"))] = OutputFormat.TEXT.value,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
@@ -109,6 +107,7 @@ def validate(
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
+    output_format = _validate_format(format_name)
     paths = files or [DEFAULT_PROPOSAL]
     if not files and not Path(DEFAULT_PROPOSAL).exists():
         _fail(Message("input.no-default"), Message("hint.input"))
@@ -153,11 +152,14 @@ def validate(
                 _diagnose_text(f"{result.path}: {result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
-        elif batch and not quiet and output_format is OutputFormat.TEXT:
+        elif batch and output_format is OutputFormat.TEXT:
             from lipcheck.render import text as text_render
 
-            run_gate = judge_run(summary)
-            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
+            if quiet:  # the count line still, under the one line a file; why it failed is on stderr
+                _out(text_render.render_summary(summary, lang, options.color, options.width))
+            else:
+                run_gate = judge_run(summary)
+                _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
     except OutputLost as lost:
         results.close()  # stops the workers, if any
         unchecked = len(paths) - summary.files - errors
@@ -170,8 +172,25 @@ def validate(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+def _validate_format(name: str) -> OutputFormat:
+    """`--format` of validate; a report format gets pointed to `lipcheck report`."""
+    for known in OutputFormat:
+        if name == known.value:
+            return known
+    if name in {known.value for known in ReportFormat}:
+        _fail(
+            Message("cli.validate-report-format", {"format": name}),
+            Message("hint.validate-report-format", {"format": name}),
+        )
+    choices = ", ".join(known.value for known in OutputFormat)
+    return _fail(Message("cli.unknown-format", {"format": name, "choices": choices}))
+
+
+RulesPackOption = Annotated[str | None, typer.Option("--pack", help=text("help.rules-pack"))]
+
+
 @app.command("rules", help=text("help.rules"))
-def list_rules(pack: PackOption = None, lang: LangOption = "en") -> None:
+def list_rules(pack: RulesPackOption = None, lang: LangOption = "en") -> None:
     """List the rules of a pack with severity, weight, the pack each comes from and what changed."""
     _check_lang(lang)
 
