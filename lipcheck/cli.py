@@ -536,6 +536,7 @@ def report(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    stamp: Annotated[bool, typer.Option("--stamp", help=text("help.stamp"))] = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
@@ -557,6 +558,7 @@ def report(
     _load_forced_pack(packs)
     gate = Gate(fail_under, fail_on)
     reference = _today(today)
+    dated = output.stamp(stamp, reference)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
@@ -569,7 +571,17 @@ def report(
     try:
         # Everything is rendered before anything is written: a failure leaves no report behind.
         rendered = [
-            (destination, output.render(destination.format, reports, packs.loaded, lang, Path.cwd()))
+            (
+                destination,
+                output.render(
+                    destination.format,
+                    reports,
+                    packs.loaded,
+                    lang,
+                    Path.cwd(),
+                    dated,
+                ),
+            )
             for destination in destinations
         ]
         output.write_all(rendered)

@@ -210,6 +210,12 @@ class Report:
     """The council's members, in the proposal's order."""
     placeholders: tuple[PlaceholderLeft, ...] = ()
     """Fields still holding a placeholder, in file order."""
+    community: str | None = None
+    """The community's name, as the proposal writes it."""
+    applicant: str | None = None
+    """The lead applicant's name."""
+    submitted: str | None = None
+    """The submission date, YYYY-MM-DD."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:

@@ -95,6 +95,9 @@ def assess(
         coverage=coverage(pack, proposal),
         roster=roster(proposal, document),
         placeholders=placeholders,
+        community=proposal.community.name if proposal.community else None,
+        applicant=proposal.applicant.name if proposal.applicant else None,
+        submitted=proposal.submitted.isoformat() if proposal.submitted else None,
     )
 
 
