@@ -208,6 +208,9 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
             hint = Message("hint.did-you-mean", {"suggestion": close[0]})
         else:
             hint = Message("hint.allowed-values", {"allowed": ", ".join(choices)})
+        if any(part in ("sector", "sectors") for part in path):
+            # The codes are learnt where they are explained, not from a list of 25 words.
+            hint = Message("hint.with-sectors", {"hint": hint})
     elif kind in ("string_type", "int_type", "float_type", "bool_type") and isinstance(
         value, (int, float, bool)
     ):

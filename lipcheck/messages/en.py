@@ -293,6 +293,7 @@ MESSAGES: dict[str, str] = {
     "members-file.missing": "`council.members_file` names `{path}`, which does not exist",
     "members-file.not-regular": "`council.members_file` (`{path}`) is not a regular file",
     "hint.members-file": "put the spreadsheet (CSV, UTF-8) in the proposal's folder and name it relative to the proposal, e.g. council.csv",
+    "hint.with-sectors": "{hint} (`lipcheck sectors` lists the codes and what belongs in each)",
     "hint.synonym": "`{value}` is not a code; did you mean {codes}?",
     "hint.format-version-quoted": "the version is the number 1, without quotes: `lipcheck: 1`",
     "hint.number-in-quotes": "the quotes make `{value}` text: write it without quotes, e.g. {value}",
