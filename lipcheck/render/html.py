@@ -25,6 +25,7 @@ from lipcheck.render.sentences import (
     earned_of,
     gain,
     gate_line,
+    labelled_missing,
     missing_labels,
     pack_text,
     points,
@@ -60,6 +61,8 @@ class Fix:
     blocker: bool
     found: Sentence
     """What this proposal lacks for the rule (its sectors, its field, its count), not the rule's advice."""
+    missing: tuple[tuple[str, str], ...]
+    """Each thing lacking, in words and as its code or field path."""
     remediation: Sentence
     anchor: str
 
@@ -280,6 +283,7 @@ def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
         gain=gain(result, lang),
         blocker=result.severity is Severity.BLOCKER,
         found=tuple(parts(result.message, lang)),
+        missing=labelled_missing(result, lang),
         remediation=pack_text(result.remediation.strip()),
         anchor=anchor,
     )

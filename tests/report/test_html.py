@@ -80,7 +80,7 @@ def test_summary_names_score_verdict_and_three_fixes(lipcheck: Runner, tmp_path:
     assert "Verdict: not ready" in text
     assert 'role="img" aria-label="Score 44.0 out of 100. Nearly ready from 60, ready from 80."' in page
     fixes = re.search(r'<ol class="fixes">(.*?)</ol>', page, re.S)
-    assert fixes and fixes.group(1).count("<li") == 3
+    assert fixes and fixes.group(1).count("<li class=\"fix") == 3
     assert fixes.group(1).index("LIP203") < fixes.group(1).index("LIP301") < fixes.group(1).index("LIP101")
 
 

@@ -81,3 +81,13 @@ def test_source_date_epoch_dates_the_report(monkeypatch: pytest.MonkeyPatch) -> 
     assert stamp(True, TODAY) == "2026-01-01"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert stamp(False, TODAY) is None
+
+
+def test_field_paths_read_as_labels_with_the_path_in_small_code() -> None:
+    from lipcheck.render.sentences import field_label
+
+    assert field_label("municipality.liaison_intent", "en") == "Municipality › Liaison intent"
+    assert field_label("partner_support[].evidence", "en") == "Partner support › Evidence"
+    assert field_label("not.a.field", "en") is None
+    html = page("brooks-not-ready")
+    assert '<li>Community organizations <code class="path">community</code></li>' in html
