@@ -91,8 +91,9 @@ def _matches(signal: Signal, words: list[str]) -> int | None:
 def infer(name: str) -> tuple[str, ...]:
     """The sector codes `name` signals, most telling first; empty when it signals none.
 
-    A code counts only through its strongest signal. Weak signals alone name a code only when no
-    strong signal speaks, so that "Society" does not outvote "Public Health".
+    A code counts only through its strongest signal. A weak word alone ("Society", "Corporation")
+    places no one: the benchmark showed such guesses wrong too often, and LIP903 then asks for the
+    codes, with the weak words' codes among the nearest.
     """
     words = words_of(name)
     best: dict[str, tuple[int, int]] = {}
@@ -106,12 +107,16 @@ def infer(name: str) -> tuple[str, ...]:
     if not best:
         return ()
     strong = {code: score for code, score in best.items() if score[0] % 2 == _STRONG or score[0] >= 4}
-    chosen = strong or dict([max(best.items(), key=lambda item: item[1])])
+    chosen = strong
     order = {code: index for index, code in enumerate(SECTOR_CODES)}
+    others = max((score[0] for code, score in chosen.items() if code not in catch_all()), default=0)
+
+    def demoted(code: str) -> bool:
+        # A catch-all code goes last unless it speaks more strongly than every other code.
+        return code in catch_all() and chosen[code][0] <= others
+
     return tuple(
-        sorted(
-            chosen, key=lambda code: (code in catch_all(), -chosen[code][0], -chosen[code][1], order[code])
-        )
+        sorted(chosen, key=lambda code: (demoted(code), -chosen[code][0], -chosen[code][1], order[code]))
     )
 
 
@@ -127,9 +132,16 @@ def clearly_signalled(name: str) -> tuple[str, ...]:
 
 
 def nearest(name: str, most: int = 3) -> tuple[str, ...]:
-    """The codes whose signals come closest to the words of `name`, for a name that signals none."""
+    """The codes whose signals come closest to the words of `name`, for a name that signals none.
+
+    Codes its weak words signal come first, then codes with a word spelt nearly like a signal.
+    """
+    words = words_of(name)
     scores: dict[str, float] = {}
-    for word in words_of(name):
+    for signal in signals():
+        if not signal.strong and _matches(signal, words) is not None:
+            scores[signal.code] = 2.0
+    for word in words:
         for signal in signals():
             for known in signal.words:
                 ratio = difflib.SequenceMatcher(None, word, known).ratio()

@@ -37,3 +37,12 @@ def test_a_name_that_signals_nothing_is_not_placed_but_gets_nearest_codes() -> N
 
 def test_the_lexicon_is_data_shipped_in_the_package() -> None:
     assert resources.files("lipcheck").joinpath("data/sector-signals.yaml").is_file()
+
+
+@pytest.mark.parametrize("split", ["held-out", "all"])
+def test_the_benchmark_meets_its_targets(split: str) -> None:
+    from benchmarks.inference import figures, rows
+
+    total, inferred, right, _ = figures(rows(split), show_misses=False)
+    assert inferred / total >= 0.80, "coverage"
+    assert right / inferred >= 0.95, "precision of the first inferred code"
