@@ -113,7 +113,7 @@ NoConfigOption = Annotated[bool, typer.Option("--no-config", help="help.no-confi
 def validate(
     files: FilesArgument = None,
     pack: PackOption = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="help.format")] = OutputFormat.TEXT,
+    format_name: Annotated[str, typer.Option("--format", help="help.format")] = OutputFormat.TEXT.value,
     fail_under: FailUnderOption = None,
     fail_on: FailOnOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help.quiet")] = False,
@@ -132,6 +132,7 @@ def validate(
     """Check proposals and print a scored gap report."""
     lang_flag = lang
     lang = _language(lang_flag)  # for what is said before the files are known
+    output_format = _validate_format(format_name)
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     configs = Configs(flags, limits)
@@ -179,11 +180,14 @@ def validate(
                 _diagnose_text(f"{result.path}{colon(lang)}{result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
-        elif batch and not quiet and output_format is OutputFormat.TEXT:
+        elif batch and output_format is OutputFormat.TEXT:
             from lipcheck.render import text as text_render
 
-            run_gate = judge_run(summary)
-            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
+            if quiet:  # the count line still, under the one line a file; why it failed is on stderr
+                _out(text_render.render_summary(summary, lang, options.color, options.width))
+            else:
+                run_gate = judge_run(summary)
+                _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
     except OutputLost as lost:
         results.close()  # stops the workers, if any
         unchecked = len(paths) - summary.files - errors
@@ -196,9 +200,26 @@ def validate(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+def _validate_format(name: str) -> OutputFormat:
+    """`--format` of validate; a report format gets pointed to `lipcheck report`."""
+    for known in OutputFormat:
+        if name == known.value:
+            return known
+    if name in {known.value for known in ReportFormat}:
+        _fail(
+            Message("cli.validate-report-format", {"format": name}),
+            Message("hint.validate-report-format", {"format": name}),
+        )
+    choices = ", ".join(known.value for known in OutputFormat)
+    return _fail(Message("cli.unknown-format", {"format": name, "choices": choices}))
+
+
+RulesPackOption = Annotated[str | None, typer.Option("--pack", help="help.rules-pack")]
+
+
 @app.command("rules", help="help.rules")
 def list_rules(
-    pack: PackOption = None,
+    pack: RulesPackOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -301,6 +322,152 @@ def list_waivers(
             _diagnose_text(text("waivers.expiring", lang, count=len(soon), days=expiring_within), None)
             raise typer.Exit(EXIT_SHORT)
     raise typer.Exit(EXIT_SHORT if invalid else EXIT_OK)
+
+
+@app.command(help="help.init")
+def init(
+    path: Annotated[Path, typer.Argument(help="help.init-path")] = Path(DEFAULT_PROPOSAL),
+    call: Annotated[str, typer.Option("--call", help="help.init-call")] = DEFAULT_PACK,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--lang", help="help.init-lang", show_default=False),
+    ] = None,
+    community: Annotated[str | None, typer.Option("--community", help="help.init-community")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="help.init-province")] = None,
+    schema_path: Annotated[str | None, typer.Option("--schema", help="help.init-schema")] = None,
+    members: Annotated[Path | None, typer.Option("--members", help="help.init-members")] = None,
+    example: Annotated[str | None, typer.Option("--example", help="help.init-example")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.init-force")] = False,
+) -> None:
+    """Write a commented proposal for a call, and the JSON Schema an editor completes it from."""
+    lang = _language(lang)
+    from lipcheck import authoring
+
+    if example is not None:
+        content = authoring.example_text(example)
+        if content is None:
+            _fail(Message("cli.init.unknown-example", {"name": example}), _examples_hint())
+        _write_new(path, content, force)
+        return
+    pack = _load(call, lang)
+    roster: tuple[str, ...] = ()
+    if members is not None:
+        roster = _roster_lines(members)
+    schema_name = schema_path or authoring.SCHEMA_FILE
+    content = authoring.template(
+        pack, lang, community=community, province=province, schema=schema_name, members=roster
+    )
+    _write_new(path, content, force)
+    if schema_path is None:
+        from lipcheck.schema import schema_json
+
+        beside = path.parent / authoring.SCHEMA_FILE
+        if beside.is_symlink() or (beside.exists() and not beside.is_file()):
+            _fail(Message("cli.init.not-a-file", {"path": shown_path(str(beside))}))
+        beside.write_text(schema_json(lang), encoding="utf-8")
+        sys.stderr.write(text("cli.init.schema-written", lang, path=shown_path(str(beside))) + "\n")
+
+
+def _examples_hint() -> Message:
+    from lipcheck.authoring import example_names
+
+    return Message("hint.examples", {"names": ", ".join(example_names())})
+
+
+def _write_new(path: Path, content: str, force: bool) -> None:
+    """Write `content` to `path`, which must not exist unless `force` (and then be a regular file)."""
+    shown = shown_path(str(path))
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        _fail(Message("cli.init.not-a-file", {"path": shown}))
+    try:
+        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    except FileExistsError:
+        _fail(Message("cli.init.exists", {"path": shown}), Message("hint.init.force"))
+    except OSError as error:
+        _fail(Message("cli.report.write-failed", {"path": shown, "reason": error.strerror or str(error)}))
+    sys.stderr.write(text("cli.init.written", _SPOKEN["lang"], path=shown) + "\n")
+
+
+def _roster_lines(members: Path) -> tuple[str, ...]:
+    """The members of a council spreadsheet as YAML flow entries; problems end the run (exit 2)."""
+    import json as _json
+
+    from lipcheck.council_file import read_members
+
+    found, problems, _ = read_members(members, shown_path(str(members)))
+    if problems:
+        for problem in problems:
+            _diagnose_text(
+                render(problem.message, _SPOKEN["lang"]),
+                render(problem.hint, _SPOKEN["lang"]) if problem.hint else None,
+            )
+        raise typer.Exit(EXIT_ERROR)
+    lines = []
+    for member in found:
+        parts = [f"organization: {_json.dumps(member['organization'], ensure_ascii=False)}"]
+        if member.get("sectors"):
+            parts.append("sectors: [" + ", ".join(member["sectors"]) + "]")
+        for key in ("role", "representative"):
+            if member.get(key):
+                parts.append(f"{key}: {_json.dumps(member[key], ensure_ascii=False)}")
+        lines.append("{" + ", ".join(parts) + "}")
+    return tuple(lines)
+
+
+@app.command(help="help.examples")
+def examples(
+    name: Annotated[str | None, typer.Argument(help="help.examples-name")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="help.examples-output")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.init-force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """List the shipped examples, or write one to a file."""
+    lang = _language(lang)
+    from lipcheck import authoring
+
+    if name is None:
+        lines = []
+        for known in authoring.example_names():
+            title = _example_title(authoring.example_text(known) or "")
+            lines.append(text("cli.examples.line", lang, name=known, title=title).rstrip())
+        _out("\n".join(lines) + "\n")
+        return
+    content = authoring.example_text(name)
+    if content is None:
+        _fail(Message("cli.init.unknown-example", {"name": name}), _examples_hint())
+    if output == "-":
+        _out(content)
+        return
+    _write_new(Path(output or f"{name}.yaml"), content, force)
+
+
+def _example_title(content: str) -> str:
+    for line in content.splitlines():
+        if line.startswith("title:"):
+            return line.removeprefix("title:").strip().strip('"')
+    return ""
+
+
+@app.command(help="help.sectors")
+def sectors(lang: LangOption = None) -> None:
+    """List the sector codes with their label, what belongs there and the words that signal them."""
+    lang = _language(lang)
+    from lipcheck.model import SECTOR_CODES
+    from lipcheck.sectors import signals_of
+
+    blocks = []
+    for code in SECTOR_CODES:
+        blocks.append(
+            "\n".join(
+                (
+                    f"{code}  {text('sector.' + code, lang)}",
+                    f"  {text('sectors.belongs', lang)}{colon(lang)}{text(f'sector.{code}.belongs', lang)}",
+                    f"  {text('sectors.signals', lang)}{colon(lang)}{', '.join(signals_of(code))}",
+                )
+            )
+        )
+    _out("\n\n".join(blocks) + "\n")
 
 
 @app.command(help="help.schema")
@@ -544,6 +711,7 @@ def report(
     today: TodayOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    stamp: Annotated[bool, typer.Option("--stamp", help="help.stamp")] = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
@@ -566,6 +734,7 @@ def report(
     packs = Packs(forced=pack)
     _load_forced_pack(packs, lang)
     reference = _today(today)
+    dated = output.stamp(stamp, reference)
     reports = []
     errors = 0
     for path in paths:
@@ -577,7 +746,7 @@ def report(
     try:
         # Everything is rendered before anything is written: a failure leaves no report behind.
         rendered = [
-            (destination, output.render(destination.format, reports, packs.by_id(), lang, Path.cwd()))
+            (destination, output.render(destination.format, reports, packs.by_id(), lang, Path.cwd(), dated))
             for destination in destinations
         ]
         output.write_all(rendered)

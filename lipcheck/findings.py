@@ -63,10 +63,15 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Location:
-    """A place in the proposal file; line and column count from 1."""
+    """A place in the proposal file; line and column count from 1.
+
+    `file` is set for a place in another file the proposal names (its council spreadsheet): the
+    path as the user would open it. There `line` is the spreadsheet's row and `column` its column.
+    """
 
     line: int
     column: int
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,10 +207,34 @@ class SectorCoverage:
     """The sector-coverage rule that names the sector; None for a sector no rule asks for."""
     members: tuple[str, ...] = ()
     """The organizations on the council that carry the sector, in council order."""
+    inferred: tuple[str, ...] = ()
+    """Those of `members` that carry the sector because their name signals it (none written)."""
 
     @property
     def covered(self) -> bool:
         return bool(self.members)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One council member as the report lists it (the council roster)."""
+
+    organization: str
+    sectors: tuple[str, ...]
+    inferred: bool
+    """True when `sectors` were read from the organization's name, none being written."""
+    role: str
+    representative: str | None
+    location: Location | None
+
+
+@dataclass(frozen=True)
+class PlaceholderLeft:
+    """A field still holding a placeholder (`TODO`, `TBD`, ...): not filled in."""
+
+    field: str
+    """The field's dotted path, e.g. `community.name`."""
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -256,6 +285,16 @@ class Report:
     """Warnings about the file that leave it valid: `waiver-expired`, `waiver-unused`."""
     config: str | None = None
     """The `.lipcheck.yaml` used, relative to the working folder; None when none was."""
+    roster: tuple[RosterEntry, ...] = ()
+    """The council's members, in the proposal's order."""
+    placeholders: tuple[PlaceholderLeft, ...] = ()
+    """Fields still holding a placeholder, in file order."""
+    community: str | None = None
+    """The community's name, as the proposal writes it."""
+    applicant: str | None = None
+    """The lead applicant's name."""
+    submitted: str | None = None
+    """The submission date, YYYY-MM-DD."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:

@@ -130,7 +130,7 @@ class Positions:
 
 
 def _location(mark: Mark) -> Location:
-    return Location(mark.line + 1, mark.column + 1)
+    return Location(mark.line + 1, mark.column + 1, getattr(mark, "file", None))
 
 
 @dataclass(frozen=True)
@@ -541,6 +541,9 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> F
         hint = "hint.unclosed-quote"
         args["line"] = error.context_mark.line + 1
         location = _location(error.context_mark)
+    elif problem.startswith("mapping values are not allowed"):
+        # `mission: Our mission: ...`: the second `: ` reads as a key inside a value.
+        hint = "hint.unquoted-colon"
     elif problem == "found undefined alias":
         hint = "hint.undefined-alias"
     elif problem == "but found another document":

@@ -155,7 +155,7 @@ class Applicant(_Section):
 
 
 class _InSectors(_Section):
-    """An organization with one or more sector codes, given as `sectors` or `sector`."""
+    """An organization with sector codes, given as `sectors` or `sector`, or read from its name."""
 
     organization: Text
     sectors: list[Sector] | None = Field(default=None, min_length=1)
@@ -167,20 +167,30 @@ class _InSectors(_Section):
     def _one_sector_field(self) -> Self:
         if self.sectors is not None and self.sector is not None:
             raise PydanticCustomError("sector_twice", "Give either `sector` or `sectors`, not both")
-        if self.sectors is None and self.sector is None:
-            raise PydanticCustomError("sector_missing", "A member needs at least one sector")
         if isinstance(self.sector, list) and not self.sector:
             raise PydanticCustomError("sector_missing", "A member needs at least one sector")
         return self
 
     @property
-    def codes(self) -> tuple[str, ...]:
-        """The member's sector codes, whichever way they were written."""
+    def declared(self) -> tuple[str, ...]:
+        """The sector codes written in the proposal, whichever way; empty when none are."""
         if self.sectors is not None:
             return tuple(self.sectors)
         if isinstance(self.sector, list):
             return tuple(self.sector)
         return (self.sector,) if self.sector else ()
+
+    @property
+    def inferred(self) -> bool:
+        """True when the member's codes are read from its name, none being written."""
+        return not self.declared
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The member's sector codes: those written, or else those its name signals (maybe none)."""
+        from lipcheck.sectors import infer
+
+        return self.declared or infer(self.organization)
 
 
 class Member(_InSectors):
@@ -202,6 +212,8 @@ class Council(_Section):
 
     name: Text | None = None
     members: list[Member] = []
+    members_file: EvidencePath | None = None
+    """A CSV roster beside the proposal; the loader reads it into `members` (see council_file)."""
     advisory_tables: list[AdvisoryTable] = []
 
 
@@ -358,10 +370,7 @@ class Waiver(_Section):
 class Proposal(_Section):
     """A Local Immigration Partnership funding proposal, format version 1."""
 
-    model_config = ConfigDict(
-        title="lipcheck proposal, format version 1",
-        json_schema_extra={"$id": "https://lipcheck.invalid/schema/proposal-1.json"},
-    )
+    model_config = ConfigDict(title="lipcheck proposal, format version 1")
 
     lipcheck: Literal[1] = Field(description="Format version of this file.")
     call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] = Field(

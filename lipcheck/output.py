@@ -10,6 +10,7 @@ are written, the renames. A device or a named pipe is written in place, never re
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import os
 import select
@@ -55,18 +56,36 @@ class Destination:
             object.__setattr__(self, "write_to", self.path)
 
 
+def stamp(asked: bool, today: dt.date) -> str | None:
+    """The report's date: today's with `--stamp`, SOURCE_DATE_EPOCH's when set, else none.
+
+    Reproducible builds set SOURCE_DATE_EPOCH (seconds since 1970, UTC); a report without either
+    carries no date, so the same proposal always gives the same bytes.
+    """
+    if asked:
+        return today.isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return None
+
+
 def render(
     output_format: ReportFormat,
     reports: Sequence[Report],
     packs: Mapping[str, Pack],
     lang: str = "en",
     root: Path | None = None,
+    stamp: str | None = None,
 ) -> str:
-    """`reports` in `output_format`; each renderer is imported only when its format is asked for."""
+    """`reports` in `output_format`; each renderer is imported only when its format is asked for.
+
+    `stamp` is the date the HTML report shows (see `stamp()`); without it the report has no date.
+    """
     if output_format is ReportFormat.HTML:
         from lipcheck.render import html
 
-        return html.render_reports(reports, lang)
+        return html.render_reports(reports, lang, stamp)
     if output_format is ReportFormat.MARKDOWN:
         from lipcheck.render import markdown
 

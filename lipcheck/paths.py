@@ -7,7 +7,10 @@ lipcheck was started in (the checkout), or in a folder its user named outside th
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from pathlib import Path
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
@@ -42,3 +45,30 @@ def leaves_trusted_folders(path: str | os.PathLike[str]) -> bool:
     if within(named_folder, os.path.abspath(working)) or within(os.path.realpath(named_folder), working):  # noqa: PTH100
         return True
     return not within(resolved, os.path.realpath(named_folder))
+
+
+def confined_file(folder: Path, written: str) -> tuple[Path | None, str]:
+    """The regular file `written` names inside `folder`, or None and why not.
+
+    The reason is one of `absolute`, `unresolvable` (a symlink loop), `outside` (the path, or a
+    symlink on it, leads out of the folder), `too-long`, `missing`, `not-regular` (a folder, a pipe,
+    a device). The file is only looked at, never opened, so a pipe named here cannot block.
+    """
+    if Path(written).is_absolute():
+        return None, "absolute"
+    inside = folder.resolve()
+    try:
+        target = (inside / written).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return None, "unresolvable"
+    # resolve() follows symlinks, so a link that points out of the folder is caught here too.
+    if not target.is_relative_to(inside):
+        return None, "outside"
+    try:
+        kind = target.stat().st_mode
+    except OSError as error:
+        # Short enough alone, the path can pass the system's limit once joined to the folder.
+        return None, "too-long" if error.errno == errno.ENAMETOOLONG else "missing"
+    if not stat.S_ISREG(kind):
+        return None, "not-regular"
+    return target, ""

@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lipcheck import engine, scoring, waivers
+from lipcheck import council_file, engine, scoring, waivers
 from lipcheck.checks import Context
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
+from lipcheck.findings import Finding, Message, PlaceholderLeft, Report, RosterEntry, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
 from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.packs import Pack, PackError, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path
+from lipcheck.placeholders import filled_in
 from lipcheck.run.config import ConfigError
-from lipcheck.validation import validate
+from lipcheck.validation import dotted, validate
 
 if TYPE_CHECKING:
     from lipcheck.run.config import Config
@@ -89,7 +90,12 @@ def assess(
         default = packs.tuned(default, config)
     if document.findings:
         return _invalid(shown_as, default, document.findings, config)
-    proposal, findings = validate(document, today)
+    document, left = filled_in(document)
+    document, unreadable = council_file.joined(document, folder, shown_as)
+    if unreadable:
+        return _invalid(shown_as, default, unreadable, config)
+    placeholders = tuple(PlaceholderLeft(dotted(spot.path), spot.location) for spot in left)
+    proposal, findings = validate(document, today, tuple(spot.path for spot in left))
     if proposal is None:
         return _invalid(shown_as, default, findings, config)
     pack = default
@@ -143,6 +149,11 @@ def assess(
         waivers=waived.uses,
         warnings_found=waived.warnings,
         config=config.shown if config is not None else None,
+        roster=roster(proposal, document),
+        placeholders=placeholders,
+        community=proposal.community.name if proposal.community else None,
+        applicant=proposal.applicant.name if proposal.applicant else None,
+        submitted=proposal.submitted.isoformat() if proposal.submitted else None,
     )
 
 
@@ -217,11 +228,14 @@ def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
     show the whole council and not only what is scored.
     """
     carriers: dict[str, list[str]] = {}
+    inferred: dict[str, list[str]] = {}
     for member in proposal.council.members if proposal.council else []:
         for code in dict.fromkeys(member.codes):
             names = carriers.setdefault(code, [])
             if member.organization not in names:
                 names.append(member.organization)
+                if member.inferred:
+                    inferred.setdefault(code, []).append(member.organization)
     named: list[SectorCoverage] = []
     listed: set[str] = set()
     for rule in pack.rules:
@@ -230,10 +244,30 @@ def coverage(pack: Pack, proposal: Proposal) -> tuple[SectorCoverage, ...]:
         for code in getattr(rule.params, "sectors", ()):
             if code not in listed:
                 listed.add(code)
-                named.append(SectorCoverage(code, rule.id, tuple(carriers.get(code, ()))))
+                named.append(
+                    SectorCoverage(
+                        code, rule.id, tuple(carriers.get(code, ())), tuple(inferred.get(code, ()))
+                    )
+                )
     rest = [
-        SectorCoverage(code, None, tuple(carriers[code]))
+        SectorCoverage(code, None, tuple(carriers[code]), tuple(inferred.get(code, ())))
         for code in SECTOR_CODES
         if code in carriers and code not in listed
     ]
     return (*named, *rest)
+
+
+def roster(proposal: Proposal, document: Document) -> tuple[RosterEntry, ...]:
+    """The council's members for the report, each with where it is written."""
+    members = proposal.council.members if proposal.council else []
+    return tuple(
+        RosterEntry(
+            organization=member.organization,
+            sectors=member.codes,
+            inferred=member.inferred,
+            role=member.role,
+            representative=member.representative,
+            location=document.positions.value(("council", "members", index)),
+        )
+        for index, member in enumerate(members)
+    )

@@ -1,51 +1,76 @@
-"""The proposal format exported as JSON Schema (docs/proposal.schema.json is a generated copy)."""
+"""The proposal format exported as JSON Schema (docs/proposal.schema.json is a generated copy).
+
+Every property's title and description come from the message catalogue (`field.<dotted.path>.title`
+and `.description`), so an editor completes in the user's language; the model holds no English.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from lipcheck.messages import has, text
 from lipcheck.model import Proposal
+
+EXAMPLES: dict[str, list[Any]] = {
+    "title": ["Brooks Local Immigration Partnership"],
+    "submitted": ["2012-03-15"],
+    "community.name": ["City of Brooks and County of Newell"],
+    "community.province": ["AB"],
+    "community.population": [14451],
+    "applicant.name": ["Brooks and County Immigration Services"],
+    "applicant.established": [1985],
+    "council.members": [[{"organization": "City of Brooks", "sectors": ["municipal"], "role": "co-chair"}]],
+    "council.members_file": ["council.csv"],
+    "municipality.support.value": [15000],
+    "mission": ["Brooks welcomes newcomers and helps them belong."],
+}
+"""Values an editor may offer as examples, by dotted path (data, not sentences)."""
+
+
+def properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every property of `schema` with its dotted path (list entries add no step), in schema order."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    definitions = schema.get("$defs", {})
+
+    def walk(node: dict[str, Any], path: tuple[str, ...], depth: int) -> None:
+        if depth > 20:
+            return
+        if "$ref" in node:
+            walk(definitions[node["$ref"].split("/")[-1]], path, depth + 1)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for choice in node.get(key, []):
+                walk(choice, path, depth + 1)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], path, depth + 1)
+        for name, child in node.get("properties", {}).items():
+            found.append((".".join((*path, name)), child))
+            walk(child, (*path, name), depth + 1)
+
+    walk(schema, (), 0)
+    return found
+
+
+def schema_object(lang: str = "en") -> dict[str, Any]:
+    """The JSON Schema of the format, with titles, descriptions and examples in `lang`."""
+    schema = Proposal.model_json_schema(mode="validation")
+    schema.pop("$id", None)  # no URL serves it: an editor reads the file the modeline names
+    schema["title"] = text("schema.doc.title", lang)
+    schema["description"] = text("schema.doc.description", lang)
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("title", None)
+        definition.pop("description", None)  # the model's docstrings are English; the catalogue speaks
+    for path, node in properties(schema):
+        for part in ("title", "description"):
+            message_id = f"field.{path}.{part}"
+            if has(message_id):
+                node[part] = text(message_id, lang)
+            else:
+                node.pop(part, None)
+        if path in EXAMPLES:
+            node["examples"] = EXAMPLES[path]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def schema_json(lang: str = "en") -> str:
-    """The JSON Schema of the proposal format, its descriptions in `lang`.
-
-    A description in another language than English is the catalogue's `schema.<dotted.path>`
-    (`schema.community.province`), where the catalogue has one; the field's own otherwise.
-    """
-    schema = Proposal.model_json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    if lang != "en":
-        _describe(schema, schema, (), lang)
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def _describe(node: Any, root: dict[str, Any], path: tuple[str, ...], lang: str, depth: int = 0) -> None:
-    """Each property's description under `node` put in `lang`, following `$ref`s to their sections."""
-    from lipcheck.messages import has, text
-
-    if not isinstance(node, dict) or depth > 12:
-        return
-    for name, prop in (node.get("properties") or {}).items():
-        where = (*path, name)
-        message_id = "schema." + ".".join(where)
-        if isinstance(prop, dict) and has(message_id, lang):
-            prop["description"] = text(message_id, lang)
-        for target in _sections(prop, root):
-            _describe(target, root, where, lang, depth + 1)
-
-
-def _sections(prop: Any, root: dict[str, Any]) -> list[Any]:
-    """The section schemas a property leads to: its `$ref`, its items' or its alternatives'."""
-    if not isinstance(prop, dict):
-        return []
-    found: list[Any] = []
-    ref = prop.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        found.append(root.get("$defs", {}).get(ref.removeprefix("#/$defs/")))
-    for key in ("items", "anyOf", "allOf", "oneOf"):
-        value = prop.get(key)
-        for each in value if isinstance(value, list) else [value] if value else []:
-            found += _sections(each, root) if isinstance(each, dict) and "properties" not in each else [each]
-    return found
+    return json.dumps(schema_object(lang), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

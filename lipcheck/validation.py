@@ -16,9 +16,13 @@ from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
 from lipcheck.messages import has
 from lipcheck.model import Proposal
+from lipcheck.placeholders import filled_in
+from lipcheck.synonyms import synonyms
 
 _M = TypeVar("_M", bound=BaseModel)
 _QUOTED = re.compile(r"'([^']*)'")
+_DIGITS = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
+_AMOUNT = re.compile(r"[$]?\s*[0-9][0-9 ,.\u00a0\u202f]*\s*[$]?\Z")
 _TYPE_NAMES = {
     bool: Message("type.bool"), int: Message("type.number"), float: Message("type.number"),
     str: Message("type.text"), dict: Message("type.section"), list: Message("type.list"),
@@ -30,20 +34,32 @@ _SOME_VALUE = Message("type.value")
 _AT_KEY = frozenset({"extra_forbidden"})
 
 
-def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal | None, tuple[Finding, ...]]:
+def validate(
+    document: Document, today: dt.date | None = None, placeholders: tuple[PathKey, ...] = ()
+) -> tuple[Proposal | None, tuple[Finding, ...]]:
     """The proposal in `document` checked against the format; findings are sorted by position.
 
     `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
+    Placeholders (`TODO`, `TBD`, `À compléter`, `...`, blank) are read as fields left out: see
+    lipcheck.placeholders, the one place that says what *filled in* means. `placeholders` are
+    those already taken out of `document` by the caller.
     """
-    return validate_as(Proposal, document, today)
+    document, left = filled_in(document)
+    unfilled = frozenset({*placeholders, *(spot.path for spot in left)})
+    return validate_as(Proposal, document, today, unfilled=unfilled)
 
 
 def validate_as(
-    model: type[_M], document: Document, today: dt.date | None = None, top: str = "schema.top-level"
+    model: type[_M],
+    document: Document,
+    today: dt.date | None = None,
+    top: str = "schema.top-level",
+    unfilled: frozenset[PathKey] = frozenset(),
 ) -> tuple[_M | None, tuple[Finding, ...]]:
     """`document` checked against `model` (the proposal, or `.lipcheck.yaml`), findings as for a proposal.
 
-    `top` is the message id that names the file's top level (`in the proposal`).
+    `top` is the message id that names the file's top level (`in the proposal`); `unfilled` are
+    the places that held a placeholder.
     """
     if not isinstance(document.data, dict):
         where = document.positions.value(())
@@ -55,18 +71,77 @@ def validate_as(
             Message("hint.not-a-mapping"),
         )
         return None, (finding,)
+    data = document.data
+    for _ in range(4 if unfilled else 0):
+        try:
+            return model.model_validate(data, context={"today": today}), ()
+        except ValidationError as error:
+            # A section whose required key is still a placeholder is a section not filled in:
+            # read it as absent, as its other keys cannot stand without it.
+            sections = {
+                tuple(detail["loc"][:-1])
+                for detail in error.errors(include_url=False)
+                if detail["type"] == "missing" and tuple(detail["loc"]) in unfilled
+            }
+            sections = {path for path in sections if path and isinstance(path[-1], str)}
+            if not sections:
+                break
+            data = _without_sections(data, sections)
     try:
-        return model.model_validate(document.data, context={"today": today}), ()
+        return model.model_validate(data, context={"today": today}), ()
     except ValidationError as error:
         first: dict[PathKey, ErrorDetails] = {}
         for detail in error.errors(include_url=False):
             # A union reports each alternative it tried; the user needs one message per place.
             first.setdefault(_clean(detail["loc"], document.data), detail)
+        _one_finding_a_mistake(first, document.data, model)
         # Only the findings listed are worded (a did-you-mean costs a fuzzy match): a generated
         # file with 30,000 bad codes took 20 s to report, and no one reads past the first few.
         places = sorted(first.items(), key=lambda place: _position(_location(place[1], place[0], document)))
         findings = [_finding(detail, path, document, model, top) for path, detail in places[:MOST_FINDINGS]]
         return None, listed(findings, len(places) - len(findings))
+
+
+def _without_sections(data: Any, sections: set[PathKey]) -> Any:
+    """`data` without the sections at `sections` (each a path ending in a key)."""
+    if isinstance(data, dict):
+        return {
+            key: _without_sections(value, {path[1:] for path in sections if path[0] == key})
+            for key, value in data.items()
+            if (key,) not in sections
+        }
+    if isinstance(data, list):
+        return [
+            _without_sections(value, {path[1:] for path in sections if path[0] == index})
+            for index, value in enumerate(data)
+        ]
+    return data
+
+
+def _one_finding_a_mistake(first: dict[PathKey, ErrorDetails], data: Any, model: type[BaseModel]) -> None:
+    """Drop the errors that repeat another one in other words (in place).
+
+    `sector: [a, Bad]` fails both alternatives of `Sector | list[Sector]`: the error on the whole
+    list says nothing the error on `Bad` does not. `organisation:` is an unknown key *and* a missing
+    `organization`: the did-you-mean on the unknown key is the one finding the user needs.
+    """
+    for path, detail in list(first.items()):
+        if (
+            detail["type"] == "literal_error"
+            and isinstance(detail.get("input"), list)
+            and any(other[: len(path)] == path and len(other) > len(path) for other in first)
+        ):
+            del first[path]
+    unknown = {
+        path[:-1]: str(path[-1])
+        for path, detail in first.items()
+        if detail["type"] == "extra_forbidden" and path
+    }
+    for path, detail in list(first.items()):
+        if detail["type"] == "missing" and path and path[:-1] in unknown:
+            allowed = sorted(_allowed_keys(path[:-1], model))
+            if difflib.get_close_matches(unknown[path[:-1]], allowed, n=1, cutoff=0.6) == [path[-1]]:
+                del first[path]
 
 
 def _position(where: Location) -> tuple[int, int]:
@@ -136,19 +211,34 @@ def _finding(
     elif kind == "literal_error":
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
         folded = {choice.casefold(): choice for choice in choices}
-        close = [folded[str(value).casefold()]] if str(value).casefold() in folded else []
-        close = close or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        same_letters = folded.get(str(value).casefold())
+        meant = [code for code in synonyms(str(value)) if code in choices]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         args["allowed"] = ", ".join(choices)
         if path == ("lipcheck",):
-            hint = Message("hint.format-version")
+            hint = Message("hint.format-version-quoted" if value == "1" else "hint.format-version")
+        elif same_letters is not None:
+            hint = Message("hint.case-only", {"value": value, "code": same_letters})
+        elif meant:
+            hint = Message(
+                "hint.synonym", {"value": value, "codes": " or ".join(f"`{code}`" for code in meant)}
+            )
         elif close:
             hint = Message("hint.did-you-mean", {"suggestion": close[0]})
         else:
             hint = Message("hint.allowed-values", {"allowed": ", ".join(choices)})
+        if any(part in ("sector", "sectors") for part in path):
+            # The codes are learnt where they are explained, not from a list of 25 words.
+            hint = Message("hint.with-sectors", {"hint": hint})
     elif kind in ("string_type", "int_type", "float_type", "bool_type") and isinstance(
         value, (int, float, bool)
     ):
         hint = Message("hint.quote-text") if kind == "string_type" else None
+    elif kind in ("int_type", "float_type") and isinstance(value, str) and _DIGITS.match(value.strip()):
+        hint = Message("hint.number-in-quotes", {"value": value.strip()})
+    elif kind in ("int_type", "float_type") and isinstance(value, str) and _AMOUNT.match(value.strip()):
+        plain = re.sub(r"[^0-9.]", "", value.replace(",", "")) or "15000"
+        hint = Message("hint.plain-number", {"value": value, "plain": plain})
     elif kind in ("iso_date", "impossible_date"):
         hint = Message("hint.iso-date")
     elif kind == "applicant_list":
@@ -171,7 +261,26 @@ def _finding(
     if not has(message_id):
         message_id = "schema.other"
     location = _location(detail, path, document)
-    return Finding(f"schema-{kind.replace('_', '-')}", Message(message_id, args), location, hint)
+    message = Message(message_id, args)
+    member = _member_named(path, document.data)
+    if member is not None:
+        # People know their members by name, not by index: "member 5, `Hanover Police Service`".
+        message = Message(
+            "schema.in-member", {"number": member[0], "organization": member[1], "message": message}
+        )
+    return Finding(f"schema-{kind.replace('_', '-')}", message, location, hint)
+
+
+def _member_named(path: PathKey, data: Any) -> tuple[int, str] | None:
+    """(number from 1, organization) of the council member `path` lies in, when it names one."""
+    if len(path) < 4 or path[:2] != ("council", "members") or not isinstance(path[2], int):
+        return None
+    try:
+        entry = data["council"]["members"][path[2]]
+        organization = entry.get("organization") or entry.get("organisation")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return (path[2] + 1, organization) if isinstance(organization, str) and organization.strip() else None
 
 
 _YAML11_BOOLS = frozenset(

@@ -50,6 +50,8 @@ KINDS = (
     "municipal_letter",
     "community_plan",
     "municipal_lead",
+    "sectors_placed",
+    "sectors_named",
 )
 """The registry: every check kind a pack may name."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import stat
 from pathlib import Path
 
 from pydantic import field_validator
@@ -20,6 +18,7 @@ from lipcheck.checks import (
 )
 from lipcheck.loader import PathKey
 from lipcheck.model import Proposal
+from lipcheck.paths import confined_file
 
 
 class EvidenceFilesParams(Params):
@@ -48,26 +47,9 @@ def check(proposal: Proposal, params: EvidenceFilesParams, context: Context) -> 
 
 
 def _problem(folder: Path, written: str, where: PathKey) -> Outcome | None:
-    if Path(written).is_absolute():
-        return unmet("check.evidence.absolute", where, (written,), path=written)
-    inside = folder.resolve()
-    try:
-        target = (inside / written).resolve()
-    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
-        return unmet("check.evidence.unresolvable", where, (written,), path=written)
-    # resolve() follows symlinks, so a link that points out of the folder is caught here too.
-    if not target.is_relative_to(inside):
-        return unmet("check.evidence.outside", where, (written,), path=written)
-    try:
-        # Only looked at, never opened: a pipe or a device named as evidence cannot block the check.
-        kind = target.stat().st_mode
-    except OSError as error:
-        # Short enough alone, the path can pass the system's limit once joined to the folder.
-        if error.errno == errno.ENAMETOOLONG:
-            return unmet("check.evidence.too-long", where, (written,), path=written)
-        return unmet("check.evidence.missing", where, (written,), path=written)
-    if not stat.S_ISREG(kind):
-        return unmet("check.evidence.not-regular", where, (written,), path=written)
+    target, reason = confined_file(folder, written)
+    if target is None:
+        return unmet(f"check.evidence.{reason}", where, (written,), path=written)
     return None
 
 

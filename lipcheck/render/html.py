@@ -26,6 +26,7 @@ from lipcheck.render.sentences import (
     earned_of,
     gain,
     gate_line,
+    labelled_missing,
     missing_labels,
     pack_text,
     points,
@@ -67,6 +68,10 @@ class Fix:
     gain: str
     """`+8.6 points`, or `Blocker` for a rule that bars funding."""
     blocker: bool
+    found: Sentence
+    """What this proposal lacks for the rule (its sectors, its field, its count), not the rule's advice."""
+    missing: tuple[tuple[str, str], ...]
+    """Each thing lacking, in words and as its code or field path."""
     remediation: Sentence
     anchor: str
 
@@ -115,7 +120,8 @@ class SectorView:
     code: str
     label: str
     covered: bool
-    members: tuple[str, ...]
+    members: tuple[tuple[str, bool], ...]
+    """Each member carrying the sector, and whether the sector was inferred from its name."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,14 @@ class ReportView:
     has_council: bool
     notes: tuple[Sentence, ...]
     made_by: str
+    footer: str
+    """The print footer's text: the proposal's title, as a CSS string."""
+    community: str | None = None
+    applicant: str | None = None
+    submitted: str | None = None
+    warnings: tuple[tuple[str, Sentence], ...] = ()
+    roster: tuple[tuple[str, str, bool, str, str], ...] = ()
+    """Organization, sector labels, inferred, role, representative: the council as the chair reads it."""
     gate: str | None = None
     """The gate's answer (`PASS`, or `FAIL: ` and why), once the run has judged the report."""
     gate_passed: bool = True
@@ -166,10 +180,14 @@ class ReportView:
     waivers: tuple[WaiverView, ...] = ()
 
 
-def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
-    """One HTML page holding every report, in the order given."""
+def render_reports(reports: Sequence[Report], lang: str = "en", stamp: str | None = None) -> str:
+    """One HTML page holding every report, in the order given.
+
+    `stamp` is the report's date (YYYY-MM-DD), shown only when asked for (`--stamp`, or
+    SOURCE_DATE_EPOCH), so that the same proposal gives the same bytes.
+    """
     template = _environment().get_template(TEMPLATE)
-    views = [_view(report, f"p{index + 1}", lang) for index, report in enumerate(reports)]
+    views = [_view(report, f"p{index + 1}", lang, stamp) for index, report in enumerate(reports)]
     return (
         defuse(
             template.render(lang=lang, t=_translator(lang), sep=colon(lang).rstrip(), reports=views), MARKUP
@@ -191,6 +209,7 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     environment.filters["sentence"] = sentence_html
+    environment.filters["css_string"] = css_string
     return environment
 
 
@@ -213,7 +232,18 @@ def _translator(lang: str) -> Callable[..., str]:
     return translate
 
 
-def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
+def css_string(value: str) -> str:
+    """`value` as a CSS string literal that no text can close or break out of (`</style>` included)."""
+    out = []
+    for char in value:
+        if char.isalnum() or char in " .,;:!?()-_'/&+":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return '"' + "".join(out) + '"'
+
+
+def _view(report: Report, id_prefix: str, lang: str, stamp: str | None = None) -> ReportView:
     ready, nearly = report.thresholds["ready"], report.thresholds["nearly-ready"]
     score = one_decimal(report.score, lang) if report.score is not None else "–"
     rules = tuple(_rule(result, report.path, f"{id_prefix}-{result.rule}", lang) for result in report.results)
@@ -274,6 +304,24 @@ def _view(report: Report, id_prefix: str, lang: str) -> ReportView:
         ),
         made_by=text(
             "out.made-by", lang, version=__version__, pack=report.pack_id, pack_version=report.pack_version
+        )
+        + (" " + text("out.stamped", lang, date=stamp) if stamp else ""),
+        footer=css_string(
+            report.title or text("out.untitled", lang)
+        ),  # escaped here: the template marks it safe
+        community=report.community,
+        applicant=report.applicant,
+        submitted=report.submitted,
+        warnings=tuple((result.rule, tuple(parts(result.message, lang))) for result in report.warnings),
+        roster=tuple(
+            (
+                member.organization,
+                ", ".join(sector_label(code, lang) for code in member.sectors),
+                member.inferred,
+                text("role." + member.role, lang),
+                member.representative or "",
+            )
+            for member in report.roster
         ),
     )
 
@@ -284,6 +332,8 @@ def _fix(result: RuleResult, anchor: str, lang: str) -> Fix:
         title=result.title.in_(lang),
         gain=gain(result, lang),
         blocker=result.severity is Severity.BLOCKER,
+        found=tuple(parts(result.message, lang)),
+        missing=labelled_missing(result, lang),
         remediation=pack_text(result.remediation.in_(lang).strip()),
         anchor=anchor,
     )
@@ -317,7 +367,12 @@ def _coverage(report: Report, lang: str) -> tuple[SectorGroup, ...]:
     out = []
     for rule, entries in groups.items():
         sectors = tuple(
-            SectorView(entry.sector, sector_label(entry.sector, lang), entry.covered, entry.members)
+            SectorView(
+                entry.sector,
+                sector_label(entry.sector, lang),
+                entry.covered,
+                tuple((member, member in entry.inferred) for member in entry.members),
+            )
             for entry in entries
         )
         if rule is None:

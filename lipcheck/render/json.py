@@ -34,8 +34,27 @@ def report_object(report: Report, lang: str = "en") -> dict[str, Any]:
         "findings": [_finding(finding, lang) for finding in report.findings],
         "fixes_to_ready": list(report.fixes),
         "coverage": [
-            {"sector": entry.sector, "rule": entry.rule, "members": list(entry.members)}
+            {
+                "sector": entry.sector,
+                "rule": entry.rule,
+                "members": list(entry.members),
+                "inferred": list(entry.inferred),
+            }
             for entry in report.coverage
+        ],
+        "council": [
+            {
+                "organization": member.organization,
+                "sectors": list(member.sectors),
+                "inferred": member.inferred,
+                "role": member.role,
+                "representative": member.representative,
+                "location": _location(member.location),
+            }
+            for member in report.roster
+        ],
+        "placeholders": [
+            {"field": spot.field, "location": _location(spot.location)} for spot in report.placeholders
         ],
         "notes": [render(note, lang) for note in report.notes],
         "waivers": [waiver_object(use) for use in report.waivers],
@@ -132,8 +151,13 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _location(location: Location | None) -> dict[str, int] | None:
-    return {"line": location.line, "column": location.column} if location else None
+def _location(location: Location | None) -> dict[str, int | str] | None:
+    if location is None:
+        return None
+    where: dict[str, int | str] = {"line": location.line, "column": location.column}
+    if location.file is not None:
+        where["file"] = location.file  # a row of the council spreadsheet: line is its row
+    return where
 
 
 def _dump(value: object) -> str:

@@ -242,6 +242,8 @@ def _finding_result(finding: Finding, uri: str, index: Mapping[str, int], lang: 
 
 def _location(uri: str, location: Location | None) -> dict[str, Any]:
     where = location or Location(1, 1)
+    if where.file is not None:
+        uri = artifact_uri(where.file, None)  # a row of the council spreadsheet the proposal names
     artifact: dict[str, Any] = {"uri": uri}
     if not uri.startswith("file:"):
         artifact["uriBaseId"] = SOURCE_ROOT

@@ -149,6 +149,29 @@ def missing_labels(result: RuleResult, lang: str) -> tuple[str, ...]:
     )
 
 
+def field_label(path: str, lang: str) -> str | None:
+    """A field path as the reader names it, `Municipality › Liaison intent`; None if not a field."""
+    steps = path.replace("[]", "").split(".")
+    titles = []
+    for end in range(1, len(steps) + 1):
+        message_id = "field." + ".".join(steps[:end]) + ".title"
+        if not has(message_id, lang):
+            return None
+        titles.append(render(Message(message_id), lang))
+    return " › ".join(titles)
+
+
+def labelled_missing(result: RuleResult, lang: str) -> tuple[tuple[str, str], ...]:
+    """What a rule lacks as (words, code): `(Plan › Gap analysis, plan.gap_analysis)`."""
+    out = []
+    for code in result.missing:
+        if has("sector." + code, lang):
+            out.append((sector_label(code, lang), code))
+        else:
+            out.append((field_label(code, lang) or code, code))
+    return tuple(out)
+
+
 def where(location: Location | None, lang: str) -> str:
     message = where_message(location)
     return "" if message is None else render(message, lang)
@@ -157,6 +180,10 @@ def where(location: Location | None, lang: str) -> str:
 def where_message(location: Location | None) -> Message | None:
     if location is None:
         return None
+    if location.file is not None:
+        return Message(
+            "report.row", {"file": location.file, "line": location.line, "column": location.column}
+        )
     return Message("report.line", {"line": location.line, "column": location.column})
 
 

@@ -148,6 +148,31 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
             lines += _wrap(segments, width, hang=" " * (len(result.rule) + 4))
     if report.waivers:
         lines += [[], *_waiver_section(report, lang, width)]
+    inferred = [(number, member) for number, member in enumerate(report.roster, 1) if member.inferred]
+    if inferred:
+        lines += [[], *_wrap([(text("report.inferred", lang), "bold underline")], width)]
+        for number, member in inferred:
+            said = text(
+                "report.inferred-member" if member.sectors else "report.inferred-none",
+                lang,
+                number=number,
+                organization=member.organization,
+                sectors=", ".join(member.sectors),
+            )
+            lines += _wrap(
+                [(f"  {terminal_safe(said)}  ", ""), (_where(report.path, member.location), "dim")],
+                width,
+                hang="    ",
+            )
+    if report.placeholders:
+        lines += [
+            [],
+            *_wrap(
+                [(text("report.placeholders", lang, count=len(report.placeholders)), "bold underline")], width
+            ),
+        ]
+        for spot in report.placeholders:
+            lines += _wrap([(f"  {spot.field}  ", ""), (_where(report.path, spot.location), "dim")], width)
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
         lines += _wrap(
@@ -297,7 +322,7 @@ def _bar(score: float, width: int = 20) -> str:
 
 
 def _where(path: str, location: Location | None) -> str:
-    path = terminal_safe(path)
+    path = terminal_safe(location.file if location and location.file else path)
     return f"{path}:{location.line}:{location.column}" if location else path
 
 

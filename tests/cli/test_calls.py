@@ -40,7 +40,7 @@ def test_an_example_is_checked_under_its_own_call(
 ) -> None:
     pack, verdict, earned, possible = expected
     report = reports[name]
-    assert report["pack"] == {"id": pack, "version": "1.0.0"}
+    assert report["pack"] == {"id": pack, "version": "1.1.0"}
     assert report["verdict"] == verdict
     assert (report["earned"], report["possible"]) == (pytest.approx(earned, abs=0.01), possible)
 

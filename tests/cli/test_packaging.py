@@ -20,6 +20,9 @@ def test_an_installed_wheel_finds_its_rule_packs(tmp_path: Path, monkeypatch: py
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"lipcheck/rules/lip-2012/{p.name}" for p in (ROOT / "rules" / "lip-2012").glob("*.yaml")}
     assert shipped and shipped <= names
+    examples = {f"lipcheck/examples/{p.name}" for p in EXAMPLES.glob("*.yaml")}
+    assert examples and examples <= names, "the wheel ships the examples `lipcheck examples` writes"
+    assert "lipcheck/data/sector-signals.yaml" in names
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)  # what `pip install` lays down, without touching .venv

@@ -35,7 +35,7 @@ def test_packs_lists_every_shipped_pack(capsys: pytest.CaptureFixture[str]) -> N
     assert header.split()[:5] == ["id", "version", "extends", "rules", "years"]
     assert [row.split()[0] for row in rows] == shipped_ids()
     lip2012 = next(row for row in rows if row.startswith("lip-2012 "))
-    assert lip2012.split()[:5] == ["lip-2012", "1.0.0", "–", str(len(load_pack("lip-2012").rules)), "–"]
+    assert lip2012.split()[:5] == ["lip-2012", "1.1.0", "–", str(len(load_pack("lip-2012").rules)), "–"]
 
 
 def test_packs_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,17 +46,17 @@ def test_packs_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     lip2012 = next(pack for pack in document["packs"] if pack["id"] == "lip-2012")
     assert lip2012 == {
         "id": "lip-2012",
-        "version": "1.0.0",
+        "version": "1.1.0",
         "title": "Local Immigration Partnerships, 2012 best practices",
         "extends": None,
-        "rules": 18,
+        "rules": 20,
         "years": None,
     }
 
 
 def test_rules_says_which_pack_and_why(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "rules")
-    assert out.startswith("Pack lip-2012 1.0.0: ") and "(the default pack" in out.splitlines()[0]
+    assert out.startswith("Pack lip-2012 1.1.0: ") and "(the default pack" in out.splitlines()[0]
     _, out, _ = run(capsys, "rules", "--pack", "lip-2012")
     assert "(chosen with --pack)" in out.splitlines()[0]
 

@@ -80,10 +80,10 @@ def test_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert document["format"] == "lipcheck-report/2"
     (report,) = document["reports"]
     assert document["summary"]["files"] == 1
-    assert report["pack"] == {"id": "lip-2012", "version": "1.0.0"}
+    assert report["pack"] == {"id": "lip-2012", "version": "1.1.0"}
     assert 0 <= report["score"] <= 100
     rules = [r["rule"] for r in report["results"]]
-    assert len(rules) == len(set(rules)) == 18
+    assert len(rules) == len(set(rules)) == 20
     for result in report["results"]:
         assert set(result) >= {"rule", "status", "credit", "weight", "points", "message", "location"}
         assert result["status"] in {"met", "partial", "unmet", "not-applicable"}
@@ -226,11 +226,12 @@ def test_the_note_on_an_undated_proposal_names_the_packs_dated_rules(
         assert note.startswith("no submission date: ") and named in note
 
 
-def test_quiet_prints_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_prints_one_line_per_file_and_the_count(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "-q", example("brooks-not-ready"), example("lethbridge-ready"))
     assert out.splitlines() == [
         f"{example('brooks-not-ready')}: not-ready 44.0 fail",
         f"{example('lethbridge-ready')}: ready 96.3 pass",
+        "2 files: 1 ready, 1 not ready",
     ]
 
 
@@ -267,7 +268,7 @@ class TestOtherCommands:
     def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "lip102"]) == 0
         out = capsys.readouterr().out
-        assert out.startswith("Pack lip-2012 1.0.0: ") and "\nLIP102: " in out and "francophone" in out
+        assert out.startswith("Pack lip-2012 1.1.0: ") and "\nLIP102: " in out and "francophone" in out
 
     def test_explain_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["explain", "LIP999"]) == 2

@@ -167,6 +167,8 @@ def _overrides(text: SearchStrategy[str]) -> dict[tuple[type[BaseModel], str], S
         (model.Endorsement, "evidence"): _EVIDENCE,
         (model.MunicipalLetter, "evidence"): _EVIDENCE,
         (model.PartnerSupport, "evidence"): _EVIDENCE,
+        # A spreadsheet named must exist beside the proposal (tests/authoring/test_council_file.py).
+        (model.Council, "members_file"): st.none(),
         **{(section, name): None for section in _IN_SECTORS for name in ("sector", "sectors")},
     }
 

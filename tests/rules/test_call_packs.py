@@ -7,7 +7,7 @@ import pytest
 from lipcheck.findings import Severity
 from lipcheck.packs import load_pack
 
-B, MAJ, MIN, W = Severity.BLOCKER, Severity.MAJOR, Severity.MINOR, Severity.WARNING
+B, MAJ, MIN, W, INFO = Severity.BLOCKER, Severity.MAJOR, Severity.MINOR, Severity.WARNING, Severity.INFO
 
 IRCC_2024 = {
     "LIP001": (B, 0), "LIP002": (B, 0), "LIP005": (B, 0), "LIP006": (B, 0), "LIP007": (B, 0),
@@ -15,13 +15,13 @@ IRCC_2024 = {
     "LIP105": (MAJ, 6), "LIP108": (MIN, 3), "LIP201": (MAJ, 5), "LIP204": (MAJ, 10), "LIP106": (MIN, 3),
     "LIP401": (MIN, 2), "LIP402": (MIN, 3), "LIP403": (MIN, 2), "LIP406": (MAJ, 10), "LIP407": (MAJ, 8),
     "LIP408": (MIN, 3), "LIP409": (MIN, 3), "LIP410": (MIN, 3), "LIP501": (MAJ, 6), "LIP901": (W, 0),
-    "LIP902": (W, 0),
+    "LIP902": (W, 0), "LIP903": (W, 0), "LIP904": (INFO, 0),
 }  # fmt: skip
 ONTARIO_2008 = {
     "LIP001": (B, 0), "LIP002": (B, 0), "LIP003": (B, 0), "LIP004": (B, 0), "LIP009": (B, 0),
     "LIP205": (B, 0), "LIP101": (MAJ, 24), "LIP102": (MAJ, 8), "LIP103": (MIN, 4), "LIP411": (MAJ, 24),
     "LIP408": (MAJ, 16), "LIP404": (MAJ, 16), "LIP402": (MIN, 4), "LIP403": (MIN, 4), "LIP901": (W, 0),
-    "LIP902": (W, 0),
+    "LIP902": (W, 0), "LIP903": (W, 0), "LIP904": (INFO, 0),
 }  # fmt: skip
 TABLES = {"ircc-2024": IRCC_2024, "ontario-2008": ONTARIO_2008}
 
@@ -37,7 +37,7 @@ def test_the_pack_has_the_tables_rules_in_order_with_their_severity_and_weight(p
 @pytest.mark.parametrize("pack_id", TABLES)
 def test_the_pack_extends_the_2012_best_practices_with_the_same_thresholds(pack_id: str) -> None:
     pack = load_pack(pack_id)
-    assert (pack.version, pack.extends) == ("1.0.0", "lip-2012")
+    assert (pack.version, pack.extends) == ("1.1.0", "lip-2012")
     assert (pack.thresholds.ready, pack.thresholds.nearly_ready) == (80, 60)
 
 

@@ -126,7 +126,7 @@ def test_parameters_reach_the_rules() -> None:
 def test_pack_identity() -> None:
     pack = PACKS[DEFAULT_PACK]
     assert pack.id == "lip-2012"
-    assert pack.version == "1.0.0"
+    assert pack.version == "1.1.0"  # 1.1.0 added LIP903 and LIP904
     assert pack.thresholds.ready == 80
     assert pack.thresholds.nearly_ready == 60
     assert pack.extends is None

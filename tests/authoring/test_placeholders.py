@@ -1,0 +1,42 @@
+"""A placeholder is *not filled in* for every rule: one definition, in validation, not per check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lipcheck.loader import load_text
+from lipcheck.pipeline import Packs, assess
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def report(text: str):  # type: ignore[no-untyped-def]
+    return assess(load_text(text), "p.yaml", Packs(), TODAY)
+
+
+@pytest.mark.parametrize("placeholder", ["TODO", "TBD", "À compléter", "...", '""', "todo", "'  '", "TODO."])
+def test_a_placeholder_does_not_meet_a_rule_asking_for_the_field(placeholder: str) -> None:
+    result = report(f"lipcheck: 1\nplan:\n  gap_analysis: {placeholder}\n")
+    assert result.verdict.value != "invalid"
+    assert next(r for r in result.results if r.rule == "LIP403").status.value == "unmet"
+    assert [spot.field for spot in result.placeholders] == ["plan.gap_analysis"]
+
+
+def test_placeholders_in_typed_fields_are_valid_format() -> None:
+    result = report(
+        "lipcheck: 1\nsubmitted: TODO\ncommunity:\n  name: TODO\n  province: TBD\n  population: TODO\n"
+        "applicant:\n  type: TODO\n  established: TODO\ncouncil:\n  members:\n    - organization: TODO\n"
+        "      sectors: [TODO]\n    - {organization: City of Brooks, sectors: [municipal]}\n"
+    )
+    assert result.verdict.value in ("not-ready", "ineligible")
+    # The placeholder member is gone; the next keeps its own line.
+    assert [m.organization for m in result.roster] == ["City of Brooks"]
+    assert result.roster[0].location is not None and result.roster[0].location.line == 14
+
+
+def test_real_text_is_filled_in() -> None:
+    result = report("lipcheck: 1\nplan:\n  gap_analysis: TODO list of gaps, compared with the inventory\n")
+    assert next(r for r in result.results if r.rule == "LIP403").status.value == "met"
+    assert result.placeholders == ()
