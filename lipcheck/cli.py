@@ -17,7 +17,7 @@ import typer
 
 from lipcheck import __version__
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Message, Severity, Summary
+from lipcheck.findings import Message, ProposalRow, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import LANGUAGES, render, text
 from lipcheck.model import ISO_DATE
@@ -26,7 +26,8 @@ from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
 from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.runner import Gate, RunOptions, judge_run, run
+from lipcheck.render.portfolio_rows import SortOrder
+from lipcheck.runner import FileResult, Gate, RunOptions, judge_run, run
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -85,6 +86,25 @@ MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-dep
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+JobsOption = Annotated[str, typer.Option("--jobs", "-j", help=text("help.jobs"))]
+SortOption = Annotated[SortOrder, typer.Option("--sort", help=text("help.sort"))]
+NoProgressOption = Annotated[bool, typer.Option("--no-progress", help=text("help.no-progress"))]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as in a container), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _jobs(value: str) -> int:
+    if value == "auto":
+        return usable_cores()
+    if not value.isdigit() or int(value) < 1 or len(value) > 6:
+        _fail(Message("cli.bad-jobs", {"value": value}), Message("hint.jobs"))
+    return int(value)
 
 
 @app.command(help=text("help.validate"))
@@ -99,7 +119,11 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=text("help.quiet"))] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help=text("help.no-color"))] = False,
     lang: LangOption = "en",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help=text("help.jobs"))] = 1,
+    jobs: JobsOption = "auto",
+    summary_only: Annotated[bool, typer.Option("--summary-only", help=text("help.summary-only"))] = False,
+    sort: SortOption = SortOrder.PATH,
+    excel: Annotated[bool, typer.Option("--excel", help=text("help.excel"))] = False,
+    no_progress: NoProgressOption = False,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -115,6 +139,9 @@ def validate(
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     batch = len(paths) > 1
+    workers = _jobs(jobs)
+    csv_rules = _csv_rules(packs) if output_format is OutputFormat.CSV else ()
+    text_table = (batch or summary_only) and output_format is OutputFormat.TEXT
     options = RunOptions(
         output=output_format,
         packs=packs,
@@ -126,6 +153,8 @@ def validate(
         width=_width(),
         quiet=quiet,
         batch=batch,
+        csv_rules=csv_rules,
+        summary_only=summary_only and output_format is OutputFormat.TEXT,
     )
     json_batch = output_format is OutputFormat.JSON  # one object, for one file as for many
     if json_batch:
@@ -137,27 +166,51 @@ def validate(
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
     # after every few files (worker processes inherit the frozen state).
     gc.freeze()
-    results = run(paths, options, jobs=min(jobs, len(paths)))
+    if output_format is OutputFormat.CSV:
+        from lipcheck.render import csv as csv_render
+
+        _out(csv_render.header(csv_rules, excel))
+    rows: list[ProposalRow] = []  # small rows, for the summary table only
+    results = run(paths, options, jobs=min(workers, len(paths)))
+    from lipcheck import progress
+
+    bar = progress.Progress(len(paths), progress.wanted(quiet, no_progress), text("progress.checking", lang))
     try:
-        for result in results:
-            if result.verdict is None:
-                errors += 1
-                summary.unreadable += 1
-                _diagnose_text(result.error or "", result.hint, result.details)
-                continue
-            summary.count(result.verdict, result.passes)
-            short += not result.passes
-            separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
-            _out(separator + result.chunk)
-            if quiet and result.why:
-                _diagnose_text(f"{result.path}: {result.why}", None)
+        with bar:
+            for result in results:
+                bar.advance()
+                if result.verdict is None:
+                    errors += 1
+                    summary.unreadable += 1
+                    _diagnose_text(result.error or "", result.hint, result.details)
+                    _out(_unreadable_record(output_format, result, csv_rules))
+                    continue
+                summary.count(result.verdict, result.passes)
+                short += not result.passes
+                if text_table and result.row is not None:
+                    rows.append(_slim(result.row))
+                if options.summary_only:
+                    continue
+                plain = output_format is OutputFormat.TEXT and not quiet
+                separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if plain else "")
+                _out(separator + result.chunk)
+                if quiet and result.why:
+                    _diagnose_text(f"{result.path}: {result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
-        elif batch and not quiet and output_format is OutputFormat.TEXT:
+        elif output_format is OutputFormat.JSONL:
+            from lipcheck.render import jsonl
+
+            _out(jsonl.summary_line(summary, lang))
+        elif text_table:
             from lipcheck.render import text as text_render
+            from lipcheck.render.portfolio_rows import sorted_rows
 
             run_gate = judge_run(summary)
-            _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
+            color, width = options.color, options.width
+            table = "" if quiet else text_render.render_table(sorted_rows(rows, sort), lang, color, width)
+            lead = "" if quiet or options.summary_only else "\n"
+            _out(lead + table + text_render.render_summary(summary, lang, color, width, run_gate))
     except OutputLost as lost:
         results.close()  # stops the workers, if any
         unchecked = len(paths) - summary.files - errors
@@ -220,6 +273,36 @@ def schema() -> None:
     from lipcheck.schema import schema_json
 
     _out(schema_json())
+
+
+def _csv_rules(packs: Packs) -> tuple[str, ...]:
+    """The CSV rule columns: each shipped pack's rules, then the `--pack` pack's, in a fixed order."""
+    from lipcheck.packs.registry import shipped_ids
+    from lipcheck.render.csv import rule_columns
+
+    ids = [*shipped_ids(), *([packs.forced] if packs.forced and packs.forced not in shipped_ids() else [])]
+    loaded = [packs.loaded.get(pack_id) or _load(pack_id) for pack_id in ids]
+    return rule_columns([rule.id for rule in pack.rules] for pack in loaded)
+
+
+def _unreadable_record(output_format: OutputFormat, result: FileResult, csv_rules: tuple[str, ...]) -> str:
+    """A file that could not be read, in the formats that keep a record for every file (CSV, JSONL)."""
+    if output_format is OutputFormat.CSV:
+        from lipcheck.render import csv as csv_render
+
+        return csv_render.unreadable_row(shown_path(result.path), csv_rules)
+    if output_format is OutputFormat.JSONL:
+        from lipcheck.render import jsonl
+
+        return jsonl.unreadable_line(shown_path(result.path), result.error or "", result.hint)
+    return ""
+
+
+def _slim(row: ProposalRow) -> ProposalRow:
+    """The row without its heat-map cells: the text table needs only its first columns."""
+    from dataclasses import replace
+
+    return replace(row, cells=(), sectors=())
 
 
 def _load(name: str) -> Pack:

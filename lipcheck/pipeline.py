@@ -87,6 +87,8 @@ def assess(
         notes=_notes(proposal, pack),
         title=proposal.title,
         coverage=coverage(pack, proposal),
+        community=proposal.community.name if proposal.community else None,
+        province=proposal.community.province if proposal.community else None,
     )
 
 

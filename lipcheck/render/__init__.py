@@ -10,6 +10,8 @@ class OutputFormat(str, enum.Enum):
 
     TEXT = "text"
     JSON = "json"
+    CSV = "csv"
+    JSONL = "jsonl"
 
 
 class ReportFormat(str, enum.Enum):

@@ -7,9 +7,20 @@ which is imported only then: a check whose output is read by a program should no
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Sequence
 
-from lipcheck.findings import GateResult, Location, Report, RuleResult, Severity, Summary, Verdict
+from lipcheck.findings import (
+    GateResult,
+    Location,
+    ProposalRow,
+    Report,
+    RuleResult,
+    Severity,
+    Summary,
+    Verdict,
+)
 from lipcheck.messages import render, text
 from lipcheck.render import one_decimal
 from lipcheck.render.sentences import earned_of, gate_line, to_ready
@@ -74,6 +85,40 @@ def render_summary(
     if gate is not None and not gate.passed:
         lines += [[(gate_line(gate, lang), "bold red")]]  # the run's last line says why, unwrapped
     return defuse(_draw(lines, color, width), TEXT)
+
+
+def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = False, width: int = 100) -> str:
+    """The summary table of a run: proposal, call, score, verdict, gate and biggest gap, one row each."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for column in ("proposal", "call", "score", "verdict", "gate", "gap"):
+        table.add_column(text("summary." + column, lang), justify="right" if column == "score" else "left")
+    for row in rows:
+        gap = row.gap or "-"
+        if row.gap is not None and row.gap_gain > 0:
+            gap = text("summary.gap-gain", lang, rule=row.gap, points=one_decimal(row.gap_gain))
+        table.add_row(
+            terminal_safe(row.path),
+            row.call,
+            "-" if row.score is None else one_decimal(row.score),
+            text("verdict." + row.verdict.value, lang),
+            text("gate.passed" if row.passed else "gate.failed", lang),
+            gap,
+        )
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    console.print(table)
+    return defuse(buffer.getvalue(), TEXT)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:

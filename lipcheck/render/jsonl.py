@@ -1,0 +1,40 @@
+"""JSON Lines: one report object a line, as each file is checked, and the run's summary last.
+
+Each report line is the object `--format json` puts in its `reports` list (docs/json-report.md);
+the last line is `{"format": "lipcheck-report/2", "summary": {...}}`. A reader can act on each
+proposal as it arrives and stop at any line without losing the ones before.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lipcheck.findings import Report, Summary
+from lipcheck.render.json import FORMAT, gate_object, report_object
+from lipcheck.render.workflow_commands import JSON, defuse
+
+
+def report_line(report: Report, lang: str = "en") -> str:
+    return _line(report_object(report, lang))
+
+
+def unreadable_line(path: str, error: str, hint: str | None) -> str:
+    """A file that could not be read: its line says so, so a reader counts every file given."""
+    return _line({"file": path, "unreadable": True, "error": error, "hint": hint})
+
+
+def summary_line(summary: Summary, lang: str = "en") -> str:
+    from lipcheck.runner import judge_run
+
+    tail: dict[str, Any] = {
+        "files": summary.files,
+        "verdicts": summary.verdicts,
+        "unreadable": summary.unreadable,
+        "gate": gate_object(judge_run(summary), lang),
+    }
+    return _line({"format": FORMAT, "summary": tail})
+
+
+def _line(value: object) -> str:
+    return defuse(json.dumps(value, ensure_ascii=False, separators=(",", ":")), JSON) + "\n"
