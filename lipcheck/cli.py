@@ -10,6 +10,7 @@ import gc
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -25,7 +26,7 @@ from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
-from lipcheck.render import OutputFormat, ReportFormat
+from lipcheck.render import DiffFormat, OutputFormat, ReportFormat, one_decimal
 from lipcheck.render.portfolio_rows import SortOrder
 from lipcheck.runner import FileResult, Gate, RunOptions, judge_run, run
 
@@ -513,6 +514,104 @@ def report(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
+@app.command(help=text("help.diff"))
+def diff(
+    files: Annotated[list[str], typer.Argument(help=text("help.files"), show_default=False)],
+    against: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--against", metavar="REV", help=text("help.against")),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", help=text("help.diff-format"))
+    ] = DiffFormat.TEXT,
+    fail_on_drop: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--fail-on-drop",
+            metavar="[POINTS]",
+            min=0,
+            is_flag=False,
+            flag_value=0.0,
+            help=text("help.fail-on-drop"),
+        ),
+    ] = None,
+    pack: PackOption = None,
+    lang: LangOption = "en",
+    max_file_size: MaxFileSize = Limits.max_bytes,
+    follow_symlinks: FollowSymlinks = False,
+    today: TodayOption = None,
+) -> None:
+    """Compare two drafts (OLD NEW), or each file with its content at `--against REV`."""
+    from lipcheck import revisions
+    from lipcheck.diff import compare
+    from lipcheck.loader import load_bytes
+    from lipcheck.pipeline import assess, assess_file
+    from lipcheck.render.diff import render as render_diff
+
+    _check_lang(lang)
+    if (against is None and len(files) != 2) or not files:
+        _fail(Message("diff.usage"), Message("hint.diff.usage"))
+    packs = Packs(forced=pack)
+    _load_forced_pack(packs)
+    limits = replace(Limits(), max_bytes=max_file_size, follow_symlinks=follow_symlinks)
+    reference = _today(today)
+    gate = Gate()
+    changes = []
+    try:
+        if against is None:
+            old, new = files
+            before = gate.judged(assess_file(old, old, packs, limits, reference))
+            after = gate.judged(assess_file(new, new, packs, limits, reference))
+            changes.append(compare(shown_path(new), before, after))
+        else:
+            revisions.check_revision(against)
+            for name in files:
+                after = gate.judged(assess_file(name, name, packs, limits, reference))
+                raw = revisions.read_at(against, name, limits.max_bytes)
+                was = None
+                if raw is not None:
+                    folder = Path(os.path.dirname(name) or ".")  # noqa: PTH120
+                    document = load_bytes(raw, limits)
+                    was = gate.judged(assess(document, shown_path(name), packs, reference, folder))
+                changes.append(compare(shown_path(name), was, after))
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    _out(render_diff(changes, output_format, lang))
+    dropped = [] if fail_on_drop is None else [c for c in changes if c.dropped_more_than(fail_on_drop)]
+    for change in dropped:
+        delta = change.score_delta
+        points = one_decimal(-delta) if delta is not None else "–"
+        args = {"path": change.path, "points": points, "limit": f"{fail_on_drop:g}"}
+        _diagnose_text(text("diff.dropped", lang, **args), None)
+    raise typer.Exit(EXIT_SHORT if dropped else EXIT_OK)
+
+
+def _optional_value(argv: list[str], option: str, default: str) -> list[str]:
+    """`option` given without its value (last, or before another option or a file) gets `default`.
+
+    Click has no option whose value may be left out; this keeps `--fail-on-drop` and
+    `--fail-on-drop 5` both working. Only the `diff` command has such an option.
+    """
+    if "diff" not in argv[:1] or option not in argv:
+        return argv
+    out: list[str] = []
+    for index, argument in enumerate(argv):
+        out.append(argument)
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if argument == option and (following is None or not _is_number(following)):
+            out.append(default)
+    return out
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -522,6 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
     """
     interrupted = 130
+    argv = _optional_value(list(sys.argv[1:] if argv is None else argv), "--fail-on-drop", "0")
     try:
         app(args=argv, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:

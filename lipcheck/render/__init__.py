@@ -14,6 +14,14 @@ class OutputFormat(str, enum.Enum):
     JSONL = "jsonl"
 
 
+class DiffFormat(str, enum.Enum):
+    """Formats of `lipcheck diff --format`."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
 class ReportFormat(str, enum.Enum):
     """Formats of `lipcheck report --format`."""
 
