@@ -530,8 +530,6 @@ def diff(
             "--fail-on-drop",
             metavar="[POINTS]",
             min=0,
-            is_flag=False,
-            flag_value=0.0,
             help=text("help.fail-on-drop"),
         ),
     ] = None,

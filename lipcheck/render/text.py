@@ -92,9 +92,13 @@ def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = Fa
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for column in ("proposal", "call", "score", "verdict", "gate", "gap"):
-        table.add_column(text("summary." + column, lang), justify="right" if column == "score" else "left")
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
+    # File names are never cut short (a reader copies them into the next command): a name too
+    # long for the terminal folds onto a second line, and the other columns keep theirs.
+    table.add_column(text("summary.proposal", lang), overflow="fold")
+    for column in ("call", "score", "verdict", "gate", "gap"):
+        justify = "right" if column == "score" else "left"
+        table.add_column(text("summary." + column, lang), justify=justify, no_wrap=True)
     for row in rows:
         gap = row.gap or "-"
         if row.gap is not None and row.gap_gain > 0:
@@ -118,7 +122,7 @@ def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = Fa
         emoji=False,
     )
     console.print(table)
-    return defuse(buffer.getvalue(), TEXT)
+    return defuse("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()), TEXT)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:
