@@ -1,4 +1,4 @@
-"""`lipcheck diff`: two drafts, or each file against its content at a git revision of a throw-away repository."""
+"""`lipcheck diff`: two drafts, or each file against its content at a revision of a throw-away repository."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def git(folder: Path, *args: str) -> None:
 
 @pytest.fixture
 def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A repository whose first commit holds Medicine Hat's draft as proposal.yaml, the work tree Lethbridge's."""
+    """A repository: HEAD~1 holds Medicine Hat's draft as proposal.yaml, HEAD and the tree Lethbridge's."""
     git(tmp_path, "init", "-q")
     (tmp_path / "proposal.yaml").write_bytes(MEDICINE_HAT.read_bytes())
     git(tmp_path, "add", "proposal.yaml")
@@ -46,12 +46,16 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_two_files_give_the_scores_verdicts_and_the_rules_that_moved(capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_files_give_the_scores_verdicts_and_the_rules_that_moved(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = diff(capsys, str(MEDICINE_HAT), str(LETHBRIDGE))
     assert code == 0
     first, *rest = out.splitlines()
     assert first.endswith(": score 72.2 → 96.3 (+24.1), nearly ready → ready")
-    assert any(line.startswith("  LIP202 ") and "0 → 10 points (+10.0), not met → met" in line for line in rest)
+    assert any(
+        line.startswith("  LIP202 ") and "0 → 10 points (+10.0), not met → met" in line for line in rest
+    )
     assert "  closed: LIP101, LIP103, LIP201, LIP202, LIP401" in rest
     assert "  opened: LIP405" in rest
 
@@ -98,7 +102,9 @@ def test_against_a_revision_compares_with_the_committed_draft(
     code, out, _ = diff(capsys, "proposal.yaml", "--against", "HEAD~1")
     assert code == 0
     assert out.startswith("proposal.yaml: score 72.2 → 96.3 (+24.1), nearly ready → ready\n")
-    assert (repository / "proposal.yaml").read_bytes() == LETHBRIDGE.read_bytes(), "the work tree is untouched"
+    assert (repository / "proposal.yaml").read_bytes() == LETHBRIDGE.read_bytes(), (
+        "the work tree is untouched"
+    )
 
 
 @needs_git
@@ -133,7 +139,9 @@ def test_a_revision_that_could_be_an_option_or_a_path_is_refused(
     assert code == 2 and "--against" in err
 
 
-@pytest.mark.parametrize("revision", ["HEAD", "HEAD~1", "origin/main", "v1.2.0", "a1b2c3d", "HEAD^", "main@{1}"])
+@pytest.mark.parametrize(
+    "revision", ["HEAD", "HEAD~1", "origin/main", "v1.2.0", "a1b2c3d", "HEAD^", "main@{1}"]
+)
 def test_plain_revisions_are_accepted(revision: str) -> None:
     check_revision(revision)
 
@@ -146,7 +154,7 @@ def test_a_file_name_that_looks_like_an_option_reaches_git_as_a_path(
     code, out, _ = diff(capsys, "--against", "HEAD", "--", "--output=x.yaml")
     assert code == 0
     assert out.startswith("--output=x.yaml: new since the revision: score 72.2")
-    assert sorted(path.name for path in repository.iterdir()) == [".git", "--output=x.yaml", "proposal.yaml"]
+    assert sorted(path.name for path in repository.iterdir()) == ["--output=x.yaml", ".git", "proposal.yaml"]
 
 
 def test_diff_wants_two_files_or_a_revision(capsys: pytest.CaptureFixture[str]) -> None:

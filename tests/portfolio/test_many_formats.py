@@ -38,7 +38,9 @@ def test_a_text_run_of_several_files_ends_with_the_summary_table(capsys: pytest.
     assert "8 files: 3 ready, 3 nearly ready, 1 not ready, 1 ineligible" in table
 
 
-def test_summary_only_prints_the_table_and_the_count_and_no_report(capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_only_prints_the_table_and_the_count_and_no_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "--summary-only", *FILES)
     assert code == 1
     assert out.startswith("Proposal ")
@@ -77,7 +79,9 @@ def test_csv_parses_back_with_the_csv_module_one_row_a_proposal(capsys: pytest.C
     assert brooks["LIP203"] == "0" and brooks["LIP001"] == "met"
     assert brooks["LIP411"] == "", "a rule the proposal's pack does not have is an empty cell"
     hamilton = rows[1]
-    assert hamilton["title"] == "Hamilton Immigration Partnership Council, 2025-2028 renewal"  # a comma, quoted
+    assert (
+        hamilton["title"] == "Hamilton Immigration Partnership Council, 2025-2028 renewal"
+    )  # a comma, quoted
     assert out.count("\r\n") == len(FILES) + 1, "RFC 4180 ends each record with CRLF"
 
 
@@ -95,7 +99,7 @@ def test_excel_starts_with_a_utf8_byte_order_mark(capsys: pytest.CaptureFixture[
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised(start: str) -> None:
-    assert safe_cell(start + "HYPERLINK(\"http://x\")") == "'" + start + 'HYPERLINK("http://x")'
+    assert safe_cell(start + 'HYPERLINK("http://x")') == "'" + start + 'HYPERLINK("http://x")'
     assert safe_cell("Brooks") == "Brooks"
 
 
@@ -115,7 +119,10 @@ def test_an_unreadable_file_keeps_its_row_and_its_exit_code(capsys: pytest.Captu
     code, out, err = run(capsys, "--format", "csv", FILES[0], "missing.yaml")
     assert code == 2
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert [(row["path"], row["verdict"]) for row in rows] == [(FILES[0], "not-ready"), ("missing.yaml", "unreadable")]
+    assert [(row["path"], row["verdict"]) for row in rows] == [
+        (FILES[0], "not-ready"),
+        ("missing.yaml", "unreadable"),
+    ]
     assert "missing.yaml: no such file" in err
 
 
