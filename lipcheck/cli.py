@@ -10,7 +10,7 @@ import gc
 import os
 import shutil
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -458,6 +458,9 @@ def report(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    jobs: JobsOption = "auto",
+    sort: SortOption = SortOrder.PATH,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
@@ -468,6 +471,11 @@ def report(
     paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
     if not files and not paths[0].exists():
         _fail(Message("input.no-default"), Message("hint.input"))
+    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
+    if chosen in ([], [ReportFormat.HTML]) and output.is_folder_target(outputs or []) and len(paths) > 1:
+        assert outputs is not None
+        portfolio = _Portfolio(pack, Gate(fail_under, fail_on), limits, _today(today), lang, sort)
+        raise typer.Exit(portfolio.write(paths, outputs[0], _jobs(jobs), progress_wanted(False, no_progress)))
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
@@ -479,7 +487,6 @@ def report(
     _load_forced_pack(packs)
     gate = Gate(fail_under, fail_on)
     reference = _today(today)
-    limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     reports = []
     errors = 0
     for path in paths:
@@ -608,6 +615,70 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def progress_wanted(quiet: bool, no_progress: bool) -> bool:
+    from lipcheck import progress
+
+    return progress.wanted(quiet, no_progress)
+
+
+@dataclass
+class _Portfolio:
+    """`lipcheck report FOLDER... -o OUT/`: a page a proposal as each is checked, then the index."""
+
+    pack: str | None
+    gate: Gate
+    limits: Limits
+    today: dt.date
+    lang: str
+    sort: SortOrder
+
+    def write(self, paths: list[Path], folder: str, jobs: int, show_progress: bool) -> int:
+        from lipcheck import output, progress
+        from lipcheck.render.portfolio import INDEX, PortfolioIndex, page_name, render_index
+
+        try:
+            plan = output.plan_portfolio(folder, paths, INDEX)
+        except LipcheckError as error:
+            _diagnose(error)
+            return EXIT_ERROR
+        packs = Packs(forced=self.pack)
+        _load_forced_pack(packs)
+        options = RunOptions(
+            OutputFormat.TEXT, packs, self.limits, self.today, self.gate, self.lang, batch=True, pages=True
+        )
+        index, taken, titles, calls = PortfolioIndex(), {"index"}, dict[str, str](), set[str]()
+        errors = short = 0
+        names = [str(path) for path in paths]
+        results = run(names, options, jobs=min(jobs, len(names)))
+        bar = progress.Progress(len(names), show_progress, text("progress.checking", self.lang))
+        try:
+            with bar:
+                for result in results:
+                    bar.advance()
+                    if result.verdict is None or result.row is None:
+                        errors += 1
+                        _diagnose_text(result.error or "", result.hint, result.details)
+                        index.add_unreadable(shown_path(result.path))
+                        continue
+                    short += not result.passes
+                    name = page_name(result.row.path, taken)
+                    output.write_all([(plan.page(name), result.chunk)])
+                    if result.row.call not in calls:
+                        calls.add(result.row.call)
+                        titles.update({rule.id: rule.title for rule in packs.get(result.row.call).rules})
+                    index.add(result.row, name, titles)
+            output.write_stream(plan.index, render_index(index, self.sort, self.lang))
+        except LipcheckError as error:
+            results.close()
+            _diagnose(error)
+            return EXIT_ERROR
+        written = text(
+            "portfolio.written", self.lang, path=shown_path(plan.index.path or folder), count=len(taken) - 1
+        )
+        _diagnose_text(written, None, prefix="")
+        return EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -125,6 +125,8 @@ class RunOptions:
     """The rule columns of `--format csv`, fixed before the first row."""
     summary_only: bool = False
     """Only the summary table is printed: no report is rendered."""
+    pages: bool = False
+    """The portfolio: each report is rendered as its own HTML page, whatever `output` says."""
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,12 @@ def assess_and_render(path: str, options: RunOptions) -> FileResult:
     report = options.gate.judged(report)
     assert report.gate is not None
     why = None if report.gate.passed else gate_line(report.gate, options.lang)
-    chunk = "" if options.summary_only else _render(report, options)
+    if options.pages:
+        from lipcheck.render import html
+
+        chunk = html.render_reports([report], options.lang)
+    else:
+        chunk = "" if options.summary_only else _render(report, options)
     return FileResult(path, chunk, report.verdict, report.gate.passed, why=why, row=ProposalRow.of(report))
 
 

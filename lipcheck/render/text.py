@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from lipcheck.findings import (
     GateResult,
@@ -97,7 +98,7 @@ def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = Fa
     # long for the terminal folds onto a second line, and the other columns keep theirs.
     table.add_column(text("summary.proposal", lang), overflow="fold")
     for column in ("call", "score", "verdict", "gate", "gap"):
-        justify = "right" if column == "score" else "left"
+        justify: Literal["left", "right"] = "right" if column == "score" else "left"
         table.add_column(text("summary." + column, lang), justify=justify, no_wrap=True)
     for row in rows:
         gap = row.gap or "-"
