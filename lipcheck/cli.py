@@ -28,7 +28,8 @@ from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
 from lipcheck.render import DiffFormat, OutputFormat, ReportFormat, one_decimal
 from lipcheck.render.portfolio_rows import SortOrder
-from lipcheck.runner import FileResult, Gate, RunOptions, judge_run, run
+from lipcheck.run.runner import FileResult, RunOptions, assess_settled, judge_run, run
+from lipcheck.run.settings import Configs, Flags
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -87,6 +88,11 @@ MaxDepth = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-dep
 MaxAliases = Annotated[int, typer.Option(min=0, max=_MOST, help=text("help.max-aliases"))]
 MaxNodes = Annotated[int, typer.Option(min=1, max=_MOST, help=text("help.max-nodes"))]
 FollowSymlinks = Annotated[bool, typer.Option("--follow-symlinks", help=text("help.follow-symlinks"))]
+ConfigOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--config", metavar="PATH", help=text("help.config"), show_default=False),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help=text("help.no-config"))]
 JobsOption = Annotated[str, typer.Option("--jobs", "-j", help=text("help.jobs"))]
 SortOption = Annotated[SortOrder, typer.Option("--sort", help=text("help.sort"))]
 NoProgressOption = Annotated[bool, typer.Option("--no-progress", help=text("help.no-progress"))]
@@ -131,12 +137,14 @@ def validate(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Check proposals and print a scored gap report."""
     _check_lang(lang)
-    paths = files or [DEFAULT_PROPOSAL]
-    if not files and not Path(DEFAULT_PROPOSAL).exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    configs = Configs(flags)
+    paths = _proposals(files, configs)
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     batch = len(paths) > 1
@@ -148,7 +156,8 @@ def validate(
         packs=packs,
         limits=Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks),
         today=_today(today),
-        gate=Gate(fail_under, fail_on),
+        flags=flags,
+        configs=configs,
         lang=lang,
         color=_color(no_color),
         width=_width(),
@@ -314,6 +323,25 @@ def _load(name: str) -> Pack:
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
+    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`."""
+    if files:
+        return files
+    try:
+        config = configs.for_run()
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    if config is not None and config.file.proposals:
+        found = config.proposals()
+        if not found:
+            _fail(Message("config.no-proposals", {"path": config.shown}), Message("hint.config-proposals"))
+        return found
+    if not Path(DEFAULT_PROPOSAL).exists():
+        _fail(Message("input.no-default"), Message("hint.input"))
+    return [DEFAULT_PROPOSAL]
+
+
 def _load_forced_pack(packs: Packs) -> None:
     if packs.forced is not None:
         packs.loaded[packs.forced] = _load(packs.forced)
@@ -458,23 +486,24 @@ def report(
     max_nodes: MaxNodes = Limits.max_nodes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     jobs: JobsOption = "auto",
     sort: SortOption = SortOrder.PATH,
     no_progress: NoProgressOption = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
-    from lipcheck.pipeline import assess_file
 
     _check_lang(lang)
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
-    paths = [Path(name) for name in files] if files else [Path(DEFAULT_PROPOSAL)]
-    if not files and not paths[0].exists():
-        _fail(Message("input.no-default"), Message("hint.input"))
+    flags = Flags(pack, fail_under, fail_on, config, no_config)
+    configs = Configs(flags)
+    paths = [Path(name) for name in _proposals(files, configs)]
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     if chosen in ([], [ReportFormat.HTML]) and output.is_folder_target(outputs or []) and len(paths) > 1:
         assert outputs is not None
-        portfolio = _Portfolio(pack, Gate(fail_under, fail_on), limits, _today(today), lang, sort)
+        portfolio = _Portfolio(flags, configs, limits, _today(today), lang, sort)
         raise typer.Exit(portfolio.write(paths, outputs[0], _jobs(jobs), progress_wanted(False, no_progress)))
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths)
@@ -485,13 +514,12 @@ def report(
         raise typer.Exit(EXIT_ERROR) from None
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
-    gate = Gate(fail_under, fail_on)
     reference = _today(today)
     reports = []
     errors = 0
     for path in paths:
         try:
-            reports.append(gate.judged(assess_file(path, str(path), packs, limits, reference)))
+            reports.append(assess_settled(str(path), str(path), packs, limits, reference, configs))
         except LipcheckError as error:
             _diagnose(error)
             errors += 1
@@ -545,13 +573,21 @@ def diff(
     max_file_size: MaxFileSize = Limits.max_bytes,
     follow_symlinks: FollowSymlinks = False,
     today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
-    """Compare two drafts (OLD NEW), or each file with its content at `--against REV`."""
+    """Compare two drafts (OLD NEW), or each file with its content at `--against REV`.
+
+    Both drafts are judged under the settings of the new one (flags over its config), so a change
+    in the score is the proposal's, not the config's.
+    """
     from lipcheck import revisions
     from lipcheck.diff import compare
     from lipcheck.loader import load_bytes
     from lipcheck.pipeline import assess, assess_file
     from lipcheck.render.diff import render as render_diff
+    from lipcheck.run.runner import Gate
+    from lipcheck.run.settings import resolve
 
     _check_lang(lang)
     if (against is None and len(files) != 2) or not files:
@@ -560,24 +596,30 @@ def diff(
     _load_forced_pack(packs)
     limits = replace(Limits(), max_bytes=max_file_size, follow_symlinks=follow_symlinks)
     reference = _today(today)
-    gate = Gate()
+    flags = Flags(pack, None, None, config, no_config)
+    configs = Configs(flags)
     changes = []
     try:
         if against is None:
             old, new = files
-            before = gate.judged(assess_file(old, old, packs, limits, reference))
-            after = gate.judged(assess_file(new, new, packs, limits, reference))
+            settings = resolve(flags, new, configs)
+            gate = Gate(settings.fail_under, settings.fail_on)
+            before = gate.judged(assess_file(old, old, packs, limits, reference, settings))
+            after = gate.judged(assess_file(new, new, packs, limits, reference, settings))
             changes.append(compare(shown_path(new), before, after))
         else:
             revisions.check_revision(against)
             for name in files:
-                after = gate.judged(assess_file(name, name, packs, limits, reference))
+                settings = resolve(flags, name, configs)
+                gate = Gate(settings.fail_under, settings.fail_on)
+                after = gate.judged(assess_file(name, name, packs, limits, reference, settings))
                 raw = revisions.read_at(against, name, limits.max_bytes)
                 was = None
                 if raw is not None:
                     folder = Path(os.path.dirname(name) or ".")  # noqa: PTH120
                     document = load_bytes(raw, limits)
-                    was = gate.judged(assess(document, shown_path(name), packs, reference, folder))
+                    shown = shown_path(name)
+                    was = gate.judged(assess(document, shown, packs, reference, folder, settings))
                 changes.append(compare(shown_path(name), was, after))
     except LipcheckError as error:
         _diagnose(error)
@@ -627,8 +669,8 @@ def progress_wanted(quiet: bool, no_progress: bool) -> bool:
 class _Portfolio:
     """`lipcheck report FOLDER... -o OUT/`: a page a proposal as each is checked, then the index."""
 
-    pack: str | None
-    gate: Gate
+    flags: Flags
+    configs: Configs
     limits: Limits
     today: dt.date
     lang: str
@@ -643,10 +685,18 @@ class _Portfolio:
         except LipcheckError as error:
             _diagnose(error)
             return EXIT_ERROR
-        packs = Packs(forced=self.pack)
+        packs = Packs(forced=self.flags.pack)
         _load_forced_pack(packs)
         options = RunOptions(
-            OutputFormat.TEXT, packs, self.limits, self.today, self.gate, self.lang, batch=True, pages=True
+            OutputFormat.TEXT,
+            packs,
+            self.limits,
+            self.today,
+            self.flags,
+            self.configs,
+            self.lang,
+            batch=True,
+            pages=True,
         )
         index, taken, titles, calls = PortfolioIndex(), {"index"}, dict[str, str](), set[str]()
         errors = short = 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lipcheck.findings import Finding, Report, RuleResult, Status
+from lipcheck.findings import Finding, Report, RuleResult, Status, WaiverState
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,9 @@ class Change:
     closed: tuple[str, ...] = ()
     """Findings the old draft had and the new does not."""
     waivers_added: tuple[str, ...] = ()
-    """Rule ids waived in the new draft only. Empty until reports carry waivers (issue 9)."""
+    """Rules whose waiver is applied in the new draft and was not in the old."""
     waivers_expired: tuple[str, ...] = ()
-    """Rule ids waived in the old draft only. Empty until reports carry waivers (issue 9)."""
+    """Rules whose waiver was applied in the old draft and no longer is (expired, or taken out)."""
 
     @property
     def score_delta(self) -> float | None:
@@ -75,7 +75,7 @@ class Change:
 def compare(path: str, before: Report | None, after: Report) -> Change:
     """Pair the two reports' rules by id; keep those whose status or points changed."""
     if before is None:
-        return Change(path, None, after, opened=_failing(after))
+        return Change(path, None, after, opened=_failing(after), waivers_added=_waived(after))
     old = {result.rule: result for result in before.results}
     new = {result.rule: result for result in after.results}
     rules = []
@@ -99,6 +99,7 @@ def compare(path: str, before: Report | None, after: Report) -> Change:
         )
     rules.sort(key=lambda change: (change.delta >= 0, change.delta if change.delta < 0 else -change.delta))
     was, now = _failing(before), _failing(after)
+    waived_before, waived_after = _waived(before), _waived(after)
     return Change(
         path,
         before,
@@ -106,7 +107,13 @@ def compare(path: str, before: Report | None, after: Report) -> Change:
         tuple(rules),
         opened=tuple(item for item in now if item not in was),
         closed=tuple(item for item in was if item not in now),
+        waivers_added=tuple(rule for rule in waived_after if rule not in waived_before),
+        waivers_expired=tuple(rule for rule in waived_before if rule not in waived_after),
     )
+
+
+def _waived(report: Report) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(use.rule for use in report.waivers if use.state is WaiverState.APPLIED))
 
 
 def _same(before: RuleResult | None, after: RuleResult | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ class Status(str, enum.Enum):
     PARTIAL = "partial"
     UNMET = "unmet"
     NOT_APPLICABLE = "not-applicable"
+    WAIVED = "waived"
+    """Not fully met, but a waiver in force accepts it: out of the denominator, never failing the gate."""
 
 
 class Verdict(str, enum.Enum):
@@ -85,6 +88,34 @@ class Finding:
     hint: Message | None = None
 
 
+class WaiverState(str, enum.Enum):
+    """What became of a waiver in one proposal's report."""
+
+    APPLIED = "applied"
+    """In force, and the rule is not fully met: the rule's result is `waived`."""
+    EXPIRED = "expired"
+    """`expires` is before the run's today: not applied, the rule counts again."""
+    UNUSED = "unused"
+    """In force, but the rule is met or does not apply: nothing to waive."""
+
+
+@dataclass(frozen=True)
+class WaiverUse:
+    """One waiver as a report shows it: what it says, where it is written, and what became of it."""
+
+    rule: str
+    reason: str
+    owner: str
+    expires: dt.date
+    days_left: int
+    """Days from the run's today to `expires` (0: its last day; negative: expired)."""
+    state: WaiverState
+    source: str
+    """The file that holds the waiver: the proposal, or the config (as reports show paths)."""
+    location: Location | None = None
+    in_config: bool = False
+
+
 @dataclass(frozen=True)
 class RuleResult:
     """One rule of the pack applied to one proposal, stamped by the engine."""
@@ -105,6 +136,8 @@ class RuleResult:
     """What the proposal lacks for this rule, in the domain's codes (e.g. sector codes)."""
     scale: float = 1.0
     """Score points per rule point for this proposal: 100 / the points possible (see scoring)."""
+    waiver: WaiverUse | None = None
+    """The waiver that accepts the rule as not met (status `waived`)."""
 
     @property
     def points(self) -> float:
@@ -114,7 +147,7 @@ class RuleResult:
     @property
     def gain(self) -> float:
         """Score points (0 to 100) the proposal would add by meeting the rule fully."""
-        if self.status is Status.NOT_APPLICABLE:
+        if self.status in (Status.NOT_APPLICABLE, Status.WAIVED):
             return 0.0
         return (self.weight - self.points) * self.scale
 
@@ -181,6 +214,16 @@ class Report:
     """The community's name, as the proposal gives it (None when invalid or not given)."""
     province: str | None = None
     """The community's province or territory code (None when invalid or not given)."""
+    score_without_waivers: float | None = None
+    """The score had no waiver applied (the same as `score` when none is); None when invalid."""
+    ineligible_without_waivers: tuple[str, ...] = ()
+    """Blockers not met that only a waiver keeps from making the proposal ineligible."""
+    waivers: tuple[WaiverUse, ...] = ()
+    """Every waiver that names a rule of this report's pack: applied, expired or unused."""
+    warnings_found: tuple[Finding, ...] = ()
+    """Warnings about the file that leave it valid: `waiver-expired`, `waiver-unused`."""
+    config: str | None = None
+    """The `.lipcheck.yaml` used, relative to the working folder; None when none was."""
 
     @property
     def gaps(self) -> tuple[RuleResult, ...]:

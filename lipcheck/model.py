@@ -342,6 +342,19 @@ def _one_applicant(value: Any) -> Any:
     return value
 
 
+RuleId = Annotated[str, Field(pattern=r"^[A-Z]+[0-9]{3}$")]
+"""A rule's public id, e.g. `LIP301`."""
+
+
+class Waiver(_Section):
+    """A rule accepted as not met on purpose: who accepted it, why, and until when."""
+
+    rule: RuleId
+    reason: Text = Field(description="Why the rule does not fit, in a sentence a reviewer can check.")
+    owner: Text = Field(description="Who accepted the exception (a person and their organization).")
+    expires: IsoDate = Field(description="The last day the waiver applies (YYYY-MM-DD).")
+
+
 class Proposal(_Section):
     """A Local Immigration Partnership funding proposal, format version 1."""
 
@@ -368,3 +381,6 @@ class Proposal(_Section):
         default=[], description="Multi-sector support for a new partnership."
     )
     priorities: list[Priority] = []
+    waivers: list[Waiver] = Field(
+        default=[], description="Rules accepted as not met on purpose, each with a reason, an owner, an end."
+    )

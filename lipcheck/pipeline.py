@@ -6,8 +6,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lipcheck import engine, scoring
+from lipcheck import engine, scoring, waivers
 from lipcheck.checks import Context
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, Report, SectorCoverage, Verdict
@@ -16,7 +17,12 @@ from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.packs import Pack, PackError, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path
+from lipcheck.run.config import ConfigError
 from lipcheck.validation import validate
+
+if TYPE_CHECKING:
+    from lipcheck.run.config import Config
+    from lipcheck.run.settings import Settings
 
 
 @dataclass
@@ -30,49 +36,88 @@ class Packs:
         # Worker processes started by spawn load packs afresh; modules do not pickle.
         return {"forced": self.forced, "loaded": {}}
 
-    def get(self, name: str) -> Pack:
-        """The pack `name`: the user's `--pack` may be a folder, a proposal's `call` only an id."""
+    def get(self, name: str, trusted: bool = False) -> Pack:
+        """The pack `name`: `--pack` (or a config's pack, `trusted`) may be a folder, a `call` only an id."""
         if name not in self.loaded:
-            self.loaded[name] = load_pack(name, shipped_only=name != self.forced)
+            self.loaded[name] = load_pack(name, shipped_only=not trusted and name != self.forced)
         return self.loaded[name]
+
+    def tuned(self, pack: Pack, config: Config) -> Pack:
+        """`pack` with the config's `rules` applied over it (once per pack and config)."""
+        key = f"{pack.id}+{config.path}"
+        if key not in self.loaded:
+            from lipcheck.packs.compile import tune
+
+            self.loaded[key] = tune(pack, config)
+        return self.loaded[key]
 
 
 def assess_file(
-    path: str | os.PathLike[str], shown_as: str, packs: Packs, limits: Limits, today: dt.date
+    path: str | os.PathLike[str],
+    shown_as: str,
+    packs: Packs,
+    limits: Limits,
+    today: dt.date,
+    settings: Settings | None = None,
 ) -> Report:
     """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
     document = read_proposal(path, limits)
     # The name every format shows: a file name that is not UTF-8 is escaped once, here.
     shown = shown_path(shown_as)
-    return assess(document, shown, packs, today, folder=Path(os.path.dirname(path) or "."))  # noqa: PTH120
+    folder = Path(os.path.dirname(path) or ".")  # noqa: PTH120
+    return assess(document, shown, packs, today, folder=folder, settings=settings)
 
 
 def assess(
-    document: Document, shown_as: str, packs: Packs, today: dt.date, folder: Path | None = None
+    document: Document,
+    shown_as: str,
+    packs: Packs,
+    today: dt.date,
+    folder: Path | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """Report on a loaded document (pure but for the evidence check's look at `folder`)."""
-    default = packs.get(packs.forced or DEFAULT_PACK)
+    forced = settings.pack if settings is not None else packs.forced
+    config = settings.config if settings is not None else None
+    default_call = (settings.default_call if settings is not None else None) or DEFAULT_PACK
+    default = packs.get(forced or default_call, trusted=forced is not None)
+    if config is not None and config.tunes_rules:
+        default = packs.tuned(default, config)
     if document.findings:
-        return _invalid(shown_as, default, document.findings)
+        return _invalid(shown_as, default, document.findings, config)
     proposal, findings = validate(document, today)
     if proposal is None:
-        return _invalid(shown_as, default, findings)
+        return _invalid(shown_as, default, findings, config)
     pack = default
-    if packs.forced is None and proposal.call != default.id:
+    call = proposal.call if isinstance(document.data, dict) and "call" in document.data else default_call
+    if forced is None and call != packs.get(default_call).id:
         try:
-            pack = packs.get(proposal.call)
+            pack = packs.get(call)
         except PackError:
             raise  # a shipped pack that is broken: lipcheck cannot run (exit 2), whatever the file
         except LipcheckError:
             unknown = Finding(
                 "unknown-call",
-                Message("unknown-call", {"call": proposal.call}),
+                Message("unknown-call", {"call": call}),
                 document.positions.value(("call",)),
                 unknown_hint(shipped_only=True),
             )
-            return _invalid(shown_as, default, (unknown,))
-    results = scoring.scaled(engine.check(pack, proposal, document.positions, Context(folder, today)))
+            return _invalid(shown_as, default, (unknown,), config)
+        if config is not None and config.tunes_rules:
+            pack = packs.tuned(pack, config)
+    specs = _waivers(proposal, document, shown_as, settings)
+    strays = waivers.unknown_rules(specs, {rule.id for rule in pack.rules})
+    if strays:
+        refused = _unknown_waivers(strays, pack)
+        if any(spec.in_config for spec in strays):
+            assert config is not None
+            raise ConfigError(config.shown, refused)
+        return _invalid(shown_as, default, refused, config)
+    checked = engine.check(pack, proposal, document.positions, Context(folder, today))
+    waived = waivers.apply(checked, specs, today)
+    results = scoring.scaled(waived.results)
     earned, possible = scoring.points(results)
+    still_failing = scoring.failed_blockers(results)
     return Report(
         path=shown_as,
         pack_id=pack.id,
@@ -89,10 +134,57 @@ def assess(
         coverage=coverage(pack, proposal),
         community=proposal.community.name if proposal.community else None,
         province=proposal.community.province if proposal.community else None,
+        score_without_waivers=scoring.score(checked),
+        ineligible_without_waivers=tuple(
+            rule for rule in scoring.failed_blockers(checked) if rule not in still_failing
+        ),
+        waivers=waived.uses,
+        warnings_found=waived.warnings,
+        config=config.shown if config is not None else None,
     )
 
 
-def _invalid(shown_as: str, pack: Pack, findings: tuple[Finding, ...]) -> Report:
+def _waivers(
+    proposal: Proposal, document: Document, shown_as: str, settings: Settings | None
+) -> list[waivers.WaiverSpec]:
+    """The proposal's own waivers (located in it), then its config's that take the file in."""
+    specs = [
+        waivers.WaiverSpec(
+            w.rule,
+            w.reason,
+            w.owner,
+            w.expires,
+            shown_as,
+            document.positions.key(("waivers", index)),
+            document.positions.value(("waivers", index, "rule")),
+        )
+        for index, w in enumerate(proposal.waivers)
+    ]
+    if settings is not None and settings.config is not None:
+        shown = settings.config.shown
+        specs += [
+            waivers.WaiverSpec(w.rule, w.reason, w.owner, w.expires, shown, w.location, w.rule_at, True)
+            for w in settings.waivers
+        ]
+    return specs
+
+
+def _unknown_waivers(unknown: list[waivers.WaiverSpec], pack: Pack) -> tuple[Finding, ...]:
+    """Each waiver of a rule the pack does not have, located at its `rule` (in proposal or config)."""
+    return tuple(
+        Finding(
+            "waiver-unknown-rule",
+            Message("waiver.unknown-rule", {"rule": spec.rule, "pack": pack.id}),
+            spec.rule_at,
+            Message("hint.waiver-rule", {"pack": pack.id}),
+        )
+        for spec in unknown
+    )
+
+
+def _invalid(
+    shown_as: str, pack: Pack, findings: tuple[Finding, ...], config: Config | None = None
+) -> Report:
     return Report(
         path=shown_as,
         pack_id=pack.id,
@@ -101,6 +193,7 @@ def _invalid(shown_as: str, pack: Pack, findings: tuple[Finding, ...]) -> Report
         verdict=Verdict.INVALID,
         thresholds=_thresholds(pack),
         findings=findings,
+        config=config.shown if config is not None else None,
     )
 
 

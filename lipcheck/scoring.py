@@ -1,7 +1,7 @@
 """Weights and credits -> earned and possible points, a score, a verdict, and the fewest fixes to `ready`.
 
 Score = 100 x earned / possible, where both sum over the major and minor rules that apply to the
-proposal: a not-applicable rule leaves the denominator, so a rule about zonal partnerships says
+proposal: a not-applicable (or waived) rule leaves the denominator, so a rule about zonal partnerships says
 nothing about a city's. When no rule that carries points applies, nothing asked of the proposal
 is missing: the score is 100 (0 of 0 points).
 """
@@ -16,7 +16,7 @@ from lipcheck.findings import RuleResult, Severity, Status, Thresholds, Verdict
 
 def points(results: Sequence[RuleResult]) -> tuple[float, float]:
     """Rule points earned and possible, over the rules that carry points and apply."""
-    applying = [r for r in results if r.weight and r.status is not Status.NOT_APPLICABLE]
+    applying = [r for r in results if r.weight and r.status not in (Status.NOT_APPLICABLE, Status.WAIVED)]
     return sum(r.points for r in applying), sum(r.weight for r in applying)
 
 

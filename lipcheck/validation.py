@@ -7,7 +7,7 @@ import difflib
 import re
 import types
 import typing
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -17,6 +17,7 @@ from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
 from lipcheck.messages import has
 from lipcheck.model import Proposal
 
+_M = TypeVar("_M", bound=BaseModel)
 _QUOTED = re.compile(r"'([^']*)'")
 _TYPE_NAMES = {
     bool: "true/false", int: "a number", float: "a number", str: "text", dict: "a section",
@@ -31,6 +32,13 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
 
     `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
     """
+    return validate_as(Proposal, document, today)
+
+
+def validate_as(
+    model: type[_M], document: Document, today: dt.date | None = None
+) -> tuple[_M | None, tuple[Finding, ...]]:
+    """`document` checked against `model` (the proposal, or `.lipcheck.yaml`), findings as for a proposal."""
     if not isinstance(document.data, dict):
         where = document.positions.value(())
         found = _TYPE_NAMES.get(type(document.data), "value")
@@ -42,7 +50,7 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
         )
         return None, (finding,)
     try:
-        return Proposal.model_validate(document.data, context={"today": today}), ()
+        return model.model_validate(document.data, context={"today": today}), ()
     except ValidationError as error:
         first: dict[PathKey, ErrorDetails] = {}
         for detail in error.errors(include_url=False):
@@ -51,7 +59,7 @@ def validate(document: Document, today: dt.date | None = None) -> tuple[Proposal
         # Only the findings listed are worded (a did-you-mean costs a fuzzy match): a generated
         # file with 30,000 bad codes took 20 s to report, and no one reads past the first few.
         places = sorted(first.items(), key=lambda place: _position(_location(place[1], place[0], document)))
-        findings = [_finding(detail, path, document) for path, detail in places[:MOST_FINDINGS]]
+        findings = [_finding(detail, path, document, model) for path, detail in places[:MOST_FINDINGS]]
         return None, listed(findings, len(places) - len(findings))
 
 
@@ -95,7 +103,7 @@ def dotted(path: PathKey) -> str:
     return text or "(top level)"
 
 
-def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding:
+def _finding(detail: ErrorDetails, path: PathKey, document: Document, model: type[BaseModel]) -> Finding:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     value = detail.get("input")
@@ -112,7 +120,7 @@ def _finding(detail: ErrorDetails, path: PathKey, document: Document) -> Finding
     }
     hint: Message | None = None
     if kind == "extra_forbidden":
-        allowed = sorted(_allowed_keys(path[:-1]))
+        allowed = sorted(_allowed_keys(path[:-1], model))
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         hint = (
             Message("hint.did-you-mean", {"suggestion": close[0]})
@@ -191,15 +199,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _allowed_keys(path: PathKey) -> set[str]:
-    """The keys the schema accepts in the section at `path`."""
-    model: type[BaseModel] | None = Proposal
+def _allowed_keys(path: PathKey, top: type[BaseModel]) -> set[str]:
+    """The keys the schema accepts in the section at `path` (as written: aliases where there are)."""
+    model: type[BaseModel] | None = top
     for part in path:
         if isinstance(part, int) or model is None:
             continue
-        field = model.model_fields.get(part)
+        field = next((f for name, f in model.model_fields.items() if (f.alias or name) == part), None)
         model = _model_in(field.annotation) if field else None
-    return set(model.model_fields) if model else set()
+    return {info.alias or name for name, info in model.model_fields.items()} if model else set()
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -7,21 +7,25 @@ pass. Imported on a cache miss only.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from lipcheck import checks
-from lipcheck.findings import Location, Message, Severity, Thresholds
+from lipcheck.findings import Finding, Location, Message, Severity, Thresholds
 from lipcheck.loader import Document, PathKey, read_proposal
 from lipcheck.packs import COMMON, PACK_FILE, Change, Pack, PackError, PackProblem, Rule, registry
 from lipcheck.packs.files import OverrideFile, PackFile, RuleFile, ThresholdsFile
 from lipcheck.validation import dotted
+
+if TYPE_CHECKING:
+    from lipcheck.run.config import Config
 
 NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 """Severities that carry no points: their weight must be 0."""
@@ -113,6 +117,45 @@ def compile_pack(folder: Path) -> tuple[Pack, tuple[Path, ...]]:
             problems.found or [PackProblem(folder / PACK_FILE, Location(1, 1), Message("pack.unusable"))]
         )
     return pack, tuple(dict.fromkeys(assembled.folders))
+
+
+def tune(pack: Pack, config: Config) -> Pack:
+    """`pack` with a `.lipcheck.yaml`'s `rules` applied over it, by the same overrides a child pack makes.
+
+    Its id becomes `ID+config`, so no report passes the tuned rubric off as the pack's own. Raises
+    ConfigError (exit 2) with every problem, each located in the config.
+    """
+    from lipcheck.run.config import ConfigError
+
+    problems = _Problems()
+    assembled = _assemble(pack.folder, [], problems)
+    tuned: Pack | None = None
+    if assembled is not None:
+        config_path = Path(config.path)
+        for rule_id, tuning in config.file.rules.items():
+            at = _Where(config_path, config.document, ("rules", rule_id))
+            if rule_id not in assembled.rules:
+                close = difflib.get_close_matches(rule_id, assembled.order, n=1, cutoff=0.6)
+                problems.add(
+                    config_path, config.document, at.loc,
+                    Message("config.no-such-rule", {"rule": rule_id, "pack": pack.id}),
+                    Message("hint.did-you-mean", {"suggestion": close[0]}) if close else None,
+                )  # fmt: skip
+            elif tuning == "off":
+                del assembled.rules[rule_id]
+                assembled.order.remove(rule_id)
+            else:
+                override = OverrideFile(severity=tuning.severity, weight=tuning.weight, check=tuning.check)
+                _apply(assembled.rules[rule_id], override, "config", at, assembled.parameters, problems)
+        tuned = _finish(assembled, pack.folder, problems)
+    if problems.found or tuned is None:
+        findings = tuple(
+            Finding("config-rules", problem.message, problem.location, problem.hint)
+            for problem in problems.found
+        )
+        unusable = Finding("config-rules", Message("pack.unusable"), None)
+        raise ConfigError(config.shown, findings or (unusable,))
+    return dataclasses.replace(tuned, id=f"{pack.id}+config")
 
 
 def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assembled | None:

@@ -66,7 +66,7 @@ def batch_item(report: Report, lang: str = "en", indent: bool = False) -> str:
 
 
 def batch_end(summary: Summary, lang: str = "en") -> str:
-    from lipcheck.runner import judge_run
+    from lipcheck.run.runner import judge_run
 
     tail = _dump(
         {

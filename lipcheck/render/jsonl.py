@@ -25,7 +25,7 @@ def unreadable_line(path: str, error: str, hint: str | None) -> str:
 
 
 def summary_line(summary: Summary, lang: str = "en") -> str:
-    from lipcheck.runner import judge_run
+    from lipcheck.run.runner import judge_run
 
     tail: dict[str, Any] = {
         "files": summary.files,

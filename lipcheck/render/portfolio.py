@@ -27,7 +27,14 @@ from lipcheck.render.workflow_commands import MARKUP, defuse
 
 INDEX = "index.html"
 TEMPLATE = "portfolio.html.j2"
-_STATUS_CODE = {Status.MET: "m", Status.PARTIAL: "p", Status.UNMET: "u", Status.NOT_APPLICABLE: "n"}
+_STATUS_CODE = {
+    Status.MET: "m",
+    Status.PARTIAL: "p",
+    Status.UNMET: "u",
+    Status.NOT_APPLICABLE: "n",
+    Status.WAIVED: "w",
+}
+_MARK = {**STATUS_MARK, Status.WAIVED: "W"}
 _CODE_STATUS = {code: status for status, code in _STATUS_CODE.items()}
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 _RESERVED = {
@@ -185,12 +192,13 @@ def _heat(cell: str | None, lang: str) -> HeatCell:
         return HeatCell("", text("portfolio.heat.absent", lang), "", "absent")
     status = _CODE_STATUS[cell[0]]
     percent = cell[1:]
-    band = {Status.MET: "met", Status.PARTIAL: "partial", Status.UNMET: "unmet"}.get(status, "na")
+    bands = {Status.MET: "met", Status.PARTIAL: "partial", Status.UNMET: "unmet", Status.WAIVED: "waived"}
+    band = bands.get(status, "na")
     number = percent if status is Status.PARTIAL else ""
     label = text("diff.status." + status.value, lang)
     if status is Status.PARTIAL:
         label = text("portfolio.heat.partial", lang, percent=percent)
-    return HeatCell(STATUS_MARK[status], label, number, band)
+    return HeatCell(_MARK[status], label, number, band)
 
 
 def _sectors(index: PortfolioIndex, lang: str) -> list[dict[str, object]]:

@@ -66,6 +66,9 @@ def _base() -> dict[str, Any]:
         objectives=[{"objective": "labour-market", "description": "Employer outreach"}],
     )
     data["priorities"] = [{"priority": "housing", "description": "A housing table"}]
+    data["waivers"] = [
+        {"rule": "LIP301", "reason": "Run by the City", "owner": "Jane Doe", "expires": "2027-03-31"}
+    ]
     return data
 
 

@@ -9,7 +9,7 @@ import pytest
 from lipcheck.cli import main
 from lipcheck.findings import Report, Verdict
 from lipcheck.render.sentences import gate_line
-from lipcheck.runner import Gate
+from lipcheck.run.runner import Gate
 from tests.cli.test_validate import example, run
 from tests.conftest import TODAY
 

@@ -161,6 +161,8 @@ def _overrides(text: SearchStrategy[str]) -> dict[tuple[type[BaseModel], str], S
     """Fields whose valid values a type annotation cannot say; None leaves the field to a map below."""
     return {
         (model.Proposal, "call"): st.just("lip-2012"),
+        # A waiver of a rule the pack does not have makes the proposal invalid: name lip-2012's.
+        (model.Waiver, "rule"): st.sampled_from(["LIP001", "LIP103", "LIP301", "LIP405", "LIP901"]),
         (model.Applicant, "established"): st.integers(1600, dt.date.today().year),
         (model.Endorsement, "evidence"): _EVIDENCE,
         (model.MunicipalLetter, "evidence"): _EVIDENCE,

@@ -27,6 +27,7 @@ from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
 from lipcheck.render import OutputFormat
 from lipcheck.render.sentences import gate_line
+from lipcheck.run.settings import Configs, Flags, resolve
 from lipcheck.scoring import failed_blockers
 
 if TYPE_CHECKING:
@@ -107,13 +108,14 @@ def _shown_below(score: float, threshold: float) -> str:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Everything a run needs, parsed from the flags once."""
+    """Everything a run needs, parsed from the flags once; the config is resolved per file (settings)."""
 
     output: OutputFormat
     packs: Packs
     limits: Limits
     today: dt.date
-    gate: Gate
+    flags: Flags
+    configs: Configs
     lang: str = "en"
     color: bool = False
     width: int = 100
@@ -147,12 +149,20 @@ class FileResult:
     """What the summary table keeps of the report (None when the file could not be read)."""
 
 
+def assess_settled(
+    path: str, shown_as: str, packs: Packs, limits: Limits, today: dt.date, configs: Configs
+) -> Report:
+    """The report on `path` under its settings (flags over its config), judged by their gate."""
+    settings = resolve(configs.flags, path, configs)
+    report = assess_file(path, shown_as, packs, limits, today, settings)
+    return Gate(settings.fail_under, settings.fail_on).judged(report)
+
+
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
-        report = assess_file(path, path, options.packs, options.limits, options.today)
+        report = assess_settled(path, path, options.packs, options.limits, options.today, options.configs)
     except LipcheckError as error:
         return _unreadable(path, error, options.lang)
-    report = options.gate.judged(report)
     assert report.gate is not None
     why = None if report.gate.passed else gate_line(report.gate, options.lang)
     if options.pages:

@@ -1,0 +1,259 @@
+"""`.lipcheck.yaml`: the rubric a repository agrees on, read with the proposal loader, every problem at once.
+
+A broken config stops the run (exit 2) with every problem located (file:line:column) and a
+did-you-mean for a misspelt key. A config that lipcheck found by itself lies in the checkout, so a
+pull request can write it: its `pack` may only name a folder inside the working folder (see
+docs/security.md); a config named with `--config` is trusted like the workflow that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lipcheck.errors import LipcheckError
+from lipcheck.findings import Finding, Location, Message, Severity
+from lipcheck.loader import Document, Limits, PathKey, read_proposal
+from lipcheck.model import IsoDate, RuleId, Text
+from lipcheck.paths import shown_path, within, working_folder
+
+CONFIG_FILE = ".lipcheck.yaml"
+VERSION_KEY = "lipcheck-config"
+
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Glob = Annotated[str, Field(min_length=1)]
+Level = Annotated[Severity, Field(strict=False)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
+
+
+class GateFile(_Section):
+    """When a proposal falls short (exit 1); `--fail-under` and `--fail-on` win."""
+
+    fail_under: Percent | None = Field(default=None, alias="fail-under")
+    fail_on: Level | None = Field(default=None, alias="fail-on")
+
+
+class RuleTuning(_Section):
+    """A repository's change to one rule of the pack: its severity, weight or check options."""
+
+    severity: Level | None = None
+    weight: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    check: dict[str, Any] | None = None
+
+
+class ConfigWaiverFile(_Section):
+    """A waiver in the config: a proposal's waiver, for the files its `files` globs name (all without)."""
+
+    rule: RuleId
+    reason: Text
+    owner: Text
+    expires: IsoDate
+    files: list[Glob] = Field(default=[], description="Globs relative to the config; none: every proposal.")
+
+
+class ConfigFile(_Section):
+    """`.lipcheck.yaml`, version 1."""
+
+    lipcheck_config: Literal[1] = Field(alias=VERSION_KEY)
+    default_call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
+        default=None, alias="default-call"
+    )
+    pack: Text | None = None
+    proposals: list[Glob] = []
+    exclude: list[Glob] = []
+    gate: GateFile = GateFile()
+    lang: Text | None = None
+    rules: dict[RuleId, Literal["off"] | RuleTuning] = {}
+    waivers: list[ConfigWaiverFile] = []
+
+
+@dataclass(frozen=True)
+class ConfigWaiver:
+    """A waiver as the config gives it, with where it is written (to locate a problem with it)."""
+
+    rule: str
+    reason: str
+    owner: str
+    expires: dt.date
+    location: Location | None
+    rule_at: Location | None
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """A valid config: its keys, where each is written, its folder (globs and `pack` count from it)."""
+
+    path: str
+    """The file, absolute."""
+    shown: str
+    """The file as reports show it: relative to the working folder where it lies under it."""
+    folder: str
+    file: ConfigFile
+    document: Document
+    waivers: tuple[ConfigWaiver, ...] = ()
+    _matched: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def pack(self) -> str | None:
+        """The config's `pack`, as a folder joined to the config's folder (a shipped id stays an id)."""
+        from lipcheck.packs.registry import is_path
+
+        name = self.file.pack
+        if name is None or not is_path(name):
+            return name
+        return os.path.normpath(os.path.join(self.folder, name))  # noqa: PTH118
+
+    @property
+    def default_call(self) -> str | None:
+        return self.file.default_call
+
+    @property
+    def gate(self) -> GateFile:
+        return self.file.gate
+
+    @property
+    def lang(self) -> str | None:
+        return self.file.lang
+
+    @property
+    def tunes_rules(self) -> bool:
+        return bool(self.file.rules)
+
+    def at(self, loc: PathKey, value: bool = True) -> Location:
+        return self.document.positions.value(loc) if value else self.document.positions.key(loc)
+
+    def waivers_for(self, path: str) -> tuple[ConfigWaiver, ...]:
+        """The waivers that take in the proposal at `path`."""
+        from lipcheck.run.discover import expand
+
+        wanted = os.path.abspath(path)  # noqa: PTH100
+        chosen = []
+        for index, waiver in enumerate(self.waivers):
+            if not waiver.files:
+                chosen.append(waiver)
+                continue
+            if index not in self._matched:
+                found = expand(waiver.files, (), self.folder)
+                self._matched[index] = frozenset(os.path.abspath(name) for name in found)  # noqa: PTH100
+            if wanted in self._matched[index]:
+                chosen.append(waiver)
+        return tuple(chosen)
+
+    def proposals(self) -> list[str]:
+        """The files `proposals` and `exclude` name, relative to the working folder where they can be."""
+        from lipcheck.run.discover import expand
+
+        return [_relative(name) for name in expand(self.file.proposals, self.file.exclude, self.folder)]
+
+
+class ConfigError(LipcheckError):
+    """A config lipcheck cannot use (exit 2), with every problem in it located."""
+
+    def __init__(self, path: str, findings: tuple[Finding, ...]) -> None:
+        lines = tuple(_line(path, finding) for finding in findings)
+        if len(lines) == 1:
+            only = findings[0]
+            super().__init__(lines[0], only.hint or Message("hint.config-format"))
+        else:
+            super().__init__(
+                Message("config.problems", {"path": path, "count": len(lines)}),
+                Message("hint.config-format"),
+                lines,
+            )
+
+
+def _line(path: str, finding: Finding) -> Message:
+    where = finding.location or Location(1, 1)
+    problem = finding.message
+    if finding.hint is not None and finding.hint.id == "hint.did-you-mean":
+        problem = Message("pack.problem-hinted", {"problem": finding.message, "hint": finding.hint})
+    return Message(
+        "config.invalid", {"path": path, "line": where.line, "column": where.column, "problem": problem}
+    )
+
+
+def read_config(name: str, named: bool = False, limits: Limits | None = None) -> Config:
+    """The config at `name`; `named` when the user named it (`--config`), not found in the checkout.
+
+    Raises ConfigError with every problem found, LipcheckError when the file cannot be read.
+    """
+    from lipcheck.validation import validate_as
+
+    path = os.path.abspath(name)  # noqa: PTH100
+    shown = _relative(path)
+    document = read_proposal(path, limits or Limits())
+    if document.findings:
+        raise ConfigError(shown, document.findings)
+    problems: list[Finding] = []
+    if isinstance(document.data, dict) and document.data and next(iter(document.data)) != VERSION_KEY:
+        first = next(iter(document.data))
+        problems.append(
+            Finding(
+                "config-version-first",
+                Message("config.version-first", {"key": VERSION_KEY}),
+                document.positions.key((first,)),
+                Message("hint.config-version"),
+            )
+        )
+    config_file, findings = validate_as(ConfigFile, document)
+    problems += findings
+    folder = os.path.dirname(path)  # noqa: PTH120
+    if config_file is not None:
+        problems += _pack_problems(config_file, document, folder, named)
+    if problems or config_file is None:
+        raise ConfigError(shown, tuple(sorted(problems, key=_position)))
+    waivers = tuple(
+        ConfigWaiver(
+            w.rule,
+            w.reason,
+            w.owner,
+            w.expires,
+            document.positions.key(("waivers", index)),
+            document.positions.value(("waivers", index, "rule")),
+            tuple(w.files),
+        )
+        for index, w in enumerate(config_file.waivers)
+    )
+    return Config(path, shown, folder, config_file, document, waivers)
+
+
+def _pack_problems(config_file: ConfigFile, document: Document, folder: str, named: bool) -> list[Finding]:
+    """A folder pack of a config found in the checkout must stay in the working folder (symlinks followed)."""
+    from lipcheck.packs.registry import is_path
+
+    name = config_file.pack
+    if name is None or not is_path(name) or named:
+        return []
+    resolved = os.path.realpath(os.path.join(folder, name))  # noqa: PTH118
+    if within(resolved, working_folder()):
+        return []
+    return [
+        Finding(
+            "config-pack-outside",
+            Message("config.pack-outside", {"pack": name}),
+            document.positions.value(("pack",)),
+            Message("hint.config-pack-outside"),
+        )
+    ]
+
+
+def _position(finding: Finding) -> tuple[int, int]:
+    where = finding.location or Location(1, 1)
+    return (where.line, where.column)
+
+
+def _relative(path: str) -> str:
+    """`path` relative to the working folder when it lies under it, else as given; always shown safely."""
+    here = os.getcwd()  # noqa: PTH109
+    absolute = os.path.abspath(path)  # noqa: PTH100
+    if within(absolute, here):
+        return shown_path(os.path.relpath(absolute, here))
+    return shown_path(absolute)

@@ -1,0 +1,112 @@
+"""The command line and `.lipcheck.yaml` resolved, per proposal file, into one plain Settings object.
+
+Precedence, the same for every key: the command line, then the config, then the proposal's own
+`call`, then `lip-2012`. The config that applies to a file is the nearest `.lipcheck.yaml` from
+the file's folder upward, stopping at the repository root (a folder holding `.git`) or the file
+system root; `--config PATH` names one for every file and `--no-config` ignores them all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from lipcheck.findings import Severity
+from lipcheck.run.config import CONFIG_FILE, Config, ConfigWaiver, read_config
+
+
+@dataclass(frozen=True)
+class Flags:
+    """What the command line said; None (or False) where it said nothing."""
+
+    pack: str | None = None
+    fail_under: float | None = None
+    fail_on: Severity | None = None
+    config: str | None = None
+    """`--config PATH`: this config for every file, wherever it is."""
+    no_config: bool = False
+    """`--no-config`: no `.lipcheck.yaml` is read."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how one proposal file is judged, each key resolved once."""
+
+    pack: str | None
+    """The pack every proposal is checked under, whatever its `call` (`--pack`, else the config's)."""
+    pack_from_config: bool
+    """`pack` is the config's folder pack (a folder relative to the config, not to the working folder)."""
+    default_call: str | None
+    """The pack for a proposal that names no `call` (the config's `default-call`)."""
+    fail_under: float | None
+    fail_on: Severity | None
+    config: Config | None = None
+    config_lang: str | None = None
+    """The config's `lang`, for the language precedence (`--lang` first) to weigh."""
+    waivers: tuple[ConfigWaiver, ...] = ()
+    """The config's waivers whose `files` take in this proposal (all of them when none names files)."""
+
+
+@dataclass
+class Configs:
+    """The configs of a run: each folder's nearest config looked up once, each config read once."""
+
+    flags: Flags
+    nearest: dict[str, str | None] = field(default_factory=dict)
+    """Folder (absolute) -> the config file that applies there, or None."""
+    read: dict[str, Config] = field(default_factory=dict)
+
+    def for_file(self, path: str) -> Config | None:
+        """The config that applies to the proposal at `path`; raises ConfigError for a broken one."""
+        if self.flags.no_config:
+            return None
+        name = self.flags.config or self._nearest(os.path.dirname(os.path.abspath(path)))  # noqa: PTH100, PTH120
+        if name is None:
+            return None
+        if name not in self.read:
+            self.read[name] = read_config(name, named=self.flags.config is not None)
+        return self.read[name]
+
+    def for_run(self) -> Config | None:
+        """The config of the working folder (for a run given no files): `--config`, or the nearest."""
+        return self.for_file(os.path.join(os.getcwd(), "-"))  # noqa: PTH109, PTH118
+
+    def _nearest(self, folder: str) -> str | None:
+        walked: list[str] = []
+        found: str | None = None
+        while True:
+            if folder in self.nearest:
+                found = self.nearest[folder]
+                break
+            walked.append(folder)
+            candidate = os.path.join(folder, CONFIG_FILE)  # noqa: PTH118
+            if os.path.isfile(candidate):  # noqa: PTH113
+                found = candidate
+                break
+            parent = os.path.dirname(folder)  # noqa: PTH120
+            if os.path.exists(os.path.join(folder, ".git")) or parent == folder:  # noqa: PTH110, PTH118
+                break
+            folder = parent
+        for seen in walked:
+            self.nearest[seen] = found
+        return found
+
+
+def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
+    """The settings for the proposal at `path`: flags over its config over the proposal's `call`."""
+    config = configs.for_file(path)
+    if config is None:
+        return Settings(flags.pack, False, None, flags.fail_under, flags.fail_on)
+    fail_under = flags.fail_under if flags.fail_under is not None else config.gate.fail_under
+    fail_on = flags.fail_on if flags.fail_on is not None else config.gate.fail_on
+    pack = flags.pack or config.pack
+    return Settings(
+        pack=pack,
+        pack_from_config=flags.pack is None and config.pack is not None,
+        default_call=config.default_call,
+        fail_under=fail_under,
+        fail_on=fail_on,
+        config=config,
+        config_lang=config.lang,
+        waivers=config.waivers_for(path),
+    )
