@@ -12,7 +12,7 @@ import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -30,6 +30,9 @@ from lipcheck.render import DiffFormat, OutputFormat, ReportFormat, one_decimal
 from lipcheck.render.portfolio_rows import SortOrder
 from lipcheck.run.runner import FileResult, RunOptions, assess_settled, judge_run, run
 from lipcheck.run.settings import Configs, Flags
+
+if TYPE_CHECKING:
+    from lipcheck.run.discover import Found
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -96,6 +99,10 @@ NoConfigOption = Annotated[bool, typer.Option("--no-config", help=text("help.no-
 JobsOption = Annotated[str, typer.Option("--jobs", "-j", help=text("help.jobs"))]
 SortOption = Annotated[SortOrder, typer.Option("--sort", help=text("help.sort"))]
 NoProgressOption = Annotated[bool, typer.Option("--no-progress", help=text("help.no-progress"))]
+ExcludeOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--exclude", metavar="GLOB", help=text("help.exclude"), show_default=False),
+]
 
 
 def usable_cores() -> int:
@@ -131,6 +138,7 @@ def validate(
     sort: SortOption = SortOrder.PATH,
     excel: Annotated[bool, typer.Option("--excel", help=text("help.excel"))] = False,
     no_progress: NoProgressOption = False,
+    exclude: ExcludeOption = None,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -144,7 +152,7 @@ def validate(
     _check_lang(lang)
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     configs = Configs(flags)
-    paths = _proposals(files, configs)
+    paths = _proposals(files, configs, exclude, follow_symlinks, quiet)
     packs = Packs(forced=pack)
     _load_forced_pack(packs)
     batch = len(paths) > 1
@@ -323,10 +331,21 @@ def _load(name: str) -> Pack:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
-    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`."""
+def _proposals(
+    files: list[str] | None,
+    configs: Configs,
+    exclude: list[str] | None = None,
+    follow_symlinks: bool = False,
+    quiet: bool = False,
+) -> list[str]:
+    """The files to check: those named (folders searched, patterns expanded), else the config's
+    `proposals`, else `proposal.yaml`. Says on stderr how many other YAML files were skipped."""
     if files:
-        return files
+        search = _found(files, exclude or [], follow_symlinks)
+        if search.skipped and not quiet:
+            message_id = "discover.skipped-one" if search.skipped == 1 else "discover.skipped"
+            _diagnose_text(text(message_id, count=search.skipped), None)
+        return list(search.files)
     try:
         config = configs.for_run()
     except LipcheckError as error:
@@ -340,6 +359,23 @@ def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
     if not Path(DEFAULT_PROPOSAL).exists():
         _fail(Message("input.no-default"), Message("hint.input"))
     return [DEFAULT_PROPOSAL]
+
+
+def _found(files: list[str], exclude: list[str], follow_symlinks: bool) -> Found:
+    from lipcheck.run.discover import find
+
+    try:
+        return find(files, exclude, follow_symlinks)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _searched(files: list[str] | None) -> bool:
+    """A folder or a pattern among the arguments: a collection, even when it holds one proposal."""
+    from lipcheck.run.discover import searched
+
+    return searched(files or [])
 
 
 def _load_forced_pack(packs: Packs) -> None:
@@ -488,6 +524,7 @@ def report(
     today: TodayOption = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    exclude: ExcludeOption = None,
     jobs: JobsOption = "auto",
     sort: SortOption = SortOrder.PATH,
     no_progress: NoProgressOption = False,
@@ -499,9 +536,10 @@ def report(
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     configs = Configs(flags)
-    paths = [Path(name) for name in _proposals(files, configs)]
+    paths = [Path(name) for name in _proposals(files, configs, exclude, follow_symlinks)]
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
-    if chosen in ([], [ReportFormat.HTML]) and output.is_folder_target(outputs or []) and len(paths) > 1:
+    many = len(paths) > 1 or _searched(files)
+    if chosen in ([], [ReportFormat.HTML]) and output.is_folder_target(outputs or []) and many:
         assert outputs is not None
         portfolio = _Portfolio(flags, configs, limits, _today(today), lang, sort)
         raise typer.Exit(portfolio.write(paths, outputs[0], _jobs(jobs), progress_wanted(False, no_progress)))
