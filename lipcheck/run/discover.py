@@ -43,7 +43,8 @@ SKIPPED_FOLDERS = frozenset({".git", "node_modules"})
 """Never searched (hidden folders, whose names start with a dot, are not either)."""
 SNIFF_BYTES = 64 * 1024
 _PROPOSAL_KEY = re.compile(rb"""^(?:lipcheck|"lipcheck"|'lipcheck')[ \t]*:""", re.MULTILINE)
-_GLOB_CHARS = frozenset("*?[")
+_GLOB_CHARS = frozenset("*?")
+"""What makes an argument a pattern; `[` alone does not (file names hold brackets far more often)."""
 
 
 @dataclass(frozen=True)
