@@ -61,7 +61,8 @@ class Found:
 def find(arguments: Sequence[str], exclude: Sequence[str] = (), follow_symlinks: bool = False) -> Found:
     """The proposals the arguments name: files as given (in the order given), then each folder's
     proposals (searched recursively) and each pattern's (expanded by lipcheck, `**` included), in
-    sorted order. A file a folder or a pattern finds comes once. Raises LipcheckError for a folder or a pattern with none.
+    sorted order. A file a folder or a pattern finds comes once. Raises LipcheckError for a
+    folder or a pattern with none.
 
     In folders and patterns, a `.yaml`/`.yml` file is a proposal when its top-level mapping has the
     key `lipcheck` (a line that starts with `lipcheck:`, read from its first 64 KiB, never parsed);
@@ -78,7 +79,11 @@ def find(arguments: Sequence[str], exclude: Sequence[str] = (), follow_symlinks:
         if _is_pattern(argument) and not os.path.lexists(argument):
             searched = True
             candidates = expand([argument], exclude, os.curdir)
-            candidates = [os.path.relpath(path) for path in candidates]  # no `./` in front
+            candidates = [
+                os.path.relpath(path)  # no `./` in front
+                for path in candidates
+                if not SKIPPED_FOLDERS.intersection(os.path.normpath(path).split(os.sep))  # noqa: PTH206
+            ]
         elif os.path.isdir(argument):  # noqa: PTH112
             searched = True
             candidates = sorted(_walk(argument, rules))
