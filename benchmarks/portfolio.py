@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         today = ["--today", "2026-01-01"]
         commands = {
             "validate -q --jobs 1": [lipcheck, "validate", "proposals", "-q", "--jobs", "1", *today],
-            "report -o out/ --jobs 1 (portfolio)": [lipcheck, "report", "proposals", "-o", "out/", "-j", "1", *today],
-            "report -o out2/ --jobs 2 (portfolio)": [lipcheck, "report", "proposals", "-o", "out2/", "-j", "2", *today],
+            "report --jobs 1 (portfolio)": [lipcheck, "report", "proposals", "-o", "out/", "-j1", *today],
+            "report --jobs 2 (portfolio)": [lipcheck, "report", "proposals", "-o", "out2/", "-j2", *today],
         }
         results = medians(commands, args.runs, cwd=str(folder))
         pages = len(list((folder / "out").glob("*.html")))
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'command':40} {'s':>7} {'us/file':>8} {'peak MiB':>9}")
     for name, (seconds, kib) in results.items():
         print(f"{name:40} {seconds:7.2f} {seconds / args.files * 1e6:8.0f} {kib / 1024:9.1f}")
-    portfolio_mib = results["report -o out/ --jobs 1 (portfolio)"][1] / 1024
+    portfolio_mib = results["report --jobs 1 (portfolio)"][1] / 1024
     print(f"pages written: {pages} (index {index_kib:.0f} KiB)")
     verdict = "met" if portfolio_mib <= TARGET_MIB else "MISSED"
     print(f"target: portfolio peak <= {TARGET_MIB} MiB: {verdict} ({portfolio_mib:.1f} MiB)")
