@@ -36,5 +36,11 @@ def summary_line(summary: Summary, lang: str = "en") -> str:
     return _line({"format": FORMAT, "summary": tail})
 
 
+# Characters that are line breaks to some readers (Python's splitlines, JavaScript before ES2019)
+# but not to JSON: escaped, so one report is always one line, whatever the proposal holds.
+_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}
+
+
 def _line(value: object) -> str:
-    return defuse(json.dumps(value, ensure_ascii=False, separators=(",", ":")), JSON) + "\n"
+    dumped = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_BREAKS)
+    return defuse(dumped, JSON) + "\n"
