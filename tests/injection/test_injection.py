@@ -193,7 +193,7 @@ SHAPES = {
     "sarif": lambda document: _json_shape(json.loads(document)),
     "github": _github_shape,
     "csv": lambda document: [len(row) for row in csv.reader(io.StringIO(document, newline=""))],
-    "jsonl": lambda document: [part for line in document.splitlines() for part in _json_shape(json.loads(line))],
+    "jsonl": lambda document: _json_shape([json.loads(line) for line in document.splitlines()]),
 }
 
 
