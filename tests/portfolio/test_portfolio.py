@@ -155,3 +155,13 @@ def test_the_index_in_chromium_loads_nothing_else_prints_landscape_and_passes_ax
     page.evaluate(AXE.read_text(encoding="utf-8"))
     violations = page.evaluate(AXE_RUN, await_promise=True)
     assert violations == [], json.dumps(violations, indent=2)
+
+
+def test_hostile_text_in_a_portfolio_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out"
+    code = main(["report", "tests/report/data/hostile.yaml", FILES[0], "-o", f"{out}/", "--today", TODAY])
+    assert code == 1
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in index and "<img" not in index and "<b>" not in index
+    assert not re.search(r"^\s*::", index, re.MULTILINE) and "##[" not in index
