@@ -12,14 +12,15 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
 from lipcheck import __version__
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import Message, Severity, Summary
+from lipcheck.findings import Message, ProposalRow, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import DEFAULT_LANGUAGE, LANGUAGES, choose_language, colon, render, text
 from lipcheck.model import ISO_DATE
@@ -27,9 +28,13 @@ from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
 from lipcheck.pipeline import Packs
-from lipcheck.render import OutputFormat, ReportFormat
-from lipcheck.run.runner import RunOptions, assess_settled, judge_run, run
+from lipcheck.render import DiffFormat, OutputFormat, ReportFormat, one_decimal
+from lipcheck.render.portfolio_rows import SortOrder
+from lipcheck.run.runner import FileResult, RunOptions, assess_settled, judge_run, run
 from lipcheck.run.settings import Configs, Flags, resolve
+
+if TYPE_CHECKING:
+    from lipcheck.run.discover import Found
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
 DEFAULT_PROPOSAL = "proposal.yaml"
@@ -107,6 +112,29 @@ ConfigOption = Annotated[
     typer.Option("--config", metavar="PATH", help="help.config", show_default=False),
 ]
 NoConfigOption = Annotated[bool, typer.Option("--no-config", help="help.no-config")]
+JobsOption = Annotated[str, typer.Option("--jobs", "-j", help="help.jobs")]
+SortOption = Annotated[SortOrder, typer.Option("--sort", help="help.sort")]
+NoProgressOption = Annotated[bool, typer.Option("--no-progress", help="help.no-progress")]
+ExcludeOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--exclude", metavar="GLOB", help="help.exclude", show_default=False),
+]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as in a container), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _jobs(value: str) -> int:
+    if value == "auto":
+        return usable_cores()
+    if not value.isdigit() or int(value) < 1 or len(value) > 6:
+        _fail(Message("cli.bad-jobs", {"value": value}), Message("hint.jobs"))
+    return int(value)
 
 
 @app.command(help="help.validate")
@@ -119,7 +147,12 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help.quiet")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="help.no-color")] = False,
     lang: LangOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=_MOST, help="help.jobs")] = 1,
+    jobs: JobsOption = "auto",
+    summary_only: Annotated[bool, typer.Option("--summary-only", help="help.summary-only")] = False,
+    sort: SortOption = SortOrder.PATH,
+    excel: Annotated[bool, typer.Option("--excel", help="help.excel")] = False,
+    no_progress: NoProgressOption = False,
+    exclude: ExcludeOption = None,
     max_file_size: MaxFileSize = Limits.max_bytes,
     max_depth: MaxDepth = Limits.max_depth,
     max_aliases: MaxAliases = Limits.max_aliases,
@@ -136,11 +169,14 @@ def validate(
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     configs = Configs(flags, limits)
-    paths = _proposals(files, configs)
+    paths = _proposals(files, configs, exclude, follow_symlinks, quiet)
     lang = _language(lang_flag, paths[0], configs)
     packs = Packs(forced=pack)
     _load_forced_pack(packs, lang)
     batch = len(paths) > 1
+    workers = _jobs(jobs)
+    csv_rules = _csv_rules(packs) if output_format is OutputFormat.CSV else ()
+    text_table = (batch or summary_only) and output_format is OutputFormat.TEXT
     options = RunOptions(
         output=output_format,
         packs=packs,
@@ -153,6 +189,8 @@ def validate(
         width=_width(),
         quiet=quiet,
         batch=batch,
+        csv_rules=csv_rules,
+        summary_only=summary_only and output_format is OutputFormat.TEXT,
     )
     json_batch = output_format is OutputFormat.JSON  # one object, for one file as for many
     if json_batch:
@@ -164,30 +202,51 @@ def validate(
     # Modules, packs and schemas live for the whole run: keep the collector from rescanning them
     # after every few files (worker processes inherit the frozen state).
     gc.freeze()
-    results = run(paths, options, jobs=min(jobs, len(paths), most_jobs()))
+    if output_format is OutputFormat.CSV:
+        from lipcheck.render import csv as csv_render
+
+        _out(csv_render.header(csv_rules, excel))
+    rows: list[ProposalRow] = []  # small rows, for the summary table only
+    results = run(paths, options, jobs=min(workers, len(paths), most_jobs()))
+    from lipcheck import progress
+
+    bar = progress.Progress(len(paths), progress.wanted(quiet, no_progress), text("progress.checking", lang))
     try:
-        for result in results:
-            if result.verdict is None:
-                errors += 1
-                summary.unreadable += 1
-                _diagnose_text(result.error or "", result.hint, result.details)
-                continue
-            summary.count(result.verdict, result.passes)
-            short += not result.passes
-            separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if not quiet else "")
-            _out(separator + result.chunk)
-            if quiet and result.why:
-                _diagnose_text(f"{result.path}{colon(lang)}{result.why}", None)
+        with bar:
+            for result in results:
+                bar.advance()
+                if result.verdict is None:
+                    errors += 1
+                    summary.unreadable += 1
+                    _diagnose_text(result.error or "", result.hint, result.details)
+                    _out(_unreadable_record(output_format, result, csv_rules))
+                    continue
+                summary.count(result.verdict, result.passes)
+                short += not result.passes
+                if text_table and result.row is not None:
+                    rows.append(_slim(result.row))
+                if options.summary_only:
+                    continue
+                plain = output_format is OutputFormat.TEXT and not quiet
+                separator = "" if summary.files == 1 else (",\n" if json_batch else "\n" if plain else "")
+                _out(separator + result.chunk)
+                if quiet and result.why:
+                    _diagnose_text(f"{result.path}{colon(lang)}{result.why}", None)
         if json_batch:
             _out(json_render.batch_end(summary, lang))
-        elif batch and output_format is OutputFormat.TEXT:
-            from lipcheck.render import text as text_render
+        elif output_format is OutputFormat.JSONL:
+            from lipcheck.render import jsonl
 
-            if quiet:  # the count line still, under the one line a file; why it failed is on stderr
-                _out(text_render.render_summary(summary, lang, options.color, options.width))
-            else:
-                run_gate = judge_run(summary)
-                _out("\n" + text_render.render_summary(summary, lang, options.color, options.width, run_gate))
+            _out(jsonl.summary_line(summary, lang))
+        elif text_table:
+            from lipcheck.render import text as text_render
+            from lipcheck.render.portfolio_rows import sorted_rows
+
+            run_gate = judge_run(summary)
+            color, width = options.color, options.width
+            table = "" if quiet else text_render.render_table(sorted_rows(rows, sort), lang, color, width)
+            lead = "" if quiet or options.summary_only else "\n"
+            _out(lead + table + text_render.render_summary(summary, lang, color, width, run_gate))
     except OutputLost as lost:
         results.close()  # stops the workers, if any
         unchecked = len(paths) - summary.files - errors
@@ -478,6 +537,36 @@ def schema(lang: LangOption = None) -> None:
     _out(schema_json(_language(lang)))
 
 
+def _csv_rules(packs: Packs) -> tuple[str, ...]:
+    """The CSV rule columns: each shipped pack's rules, then the `--pack` pack's, in a fixed order."""
+    from lipcheck.packs.registry import shipped_ids
+    from lipcheck.render.csv import rule_columns
+
+    ids = [*shipped_ids(), *([packs.forced] if packs.forced and packs.forced not in shipped_ids() else [])]
+    loaded = [packs.loaded.get(pack_id) or _load(pack_id, _SPOKEN["lang"]) for pack_id in ids]
+    return rule_columns([rule.id for rule in pack.rules] for pack in loaded)
+
+
+def _unreadable_record(output_format: OutputFormat, result: FileResult, csv_rules: tuple[str, ...]) -> str:
+    """A file that could not be read, in the formats that keep a record for every file (CSV, JSONL)."""
+    if output_format is OutputFormat.CSV:
+        from lipcheck.render import csv as csv_render
+
+        return csv_render.unreadable_row(shown_path(result.path), csv_rules)
+    if output_format is OutputFormat.JSONL:
+        from lipcheck.render import jsonl
+
+        return jsonl.unreadable_line(shown_path(result.path), result.error or "", result.hint)
+    return ""
+
+
+def _slim(row: ProposalRow) -> ProposalRow:
+    """The row without its heat-map cells: the text table needs only its first columns."""
+    from dataclasses import replace
+
+    return replace(row, cells=(), sectors=())
+
+
 def _load(name: str, lang: str = "en") -> Pack:
     try:
         loaded = load_pack(name)
@@ -492,14 +581,26 @@ def _load(name: str, lang: str = "en") -> Pack:
     return loaded
 
 
-def _proposals(files: list[str] | None, configs: Configs) -> list[str]:
-    """The files to check: those named, else the config's `proposals`, else `proposal.yaml`.
+def _proposals(
+    files: list[str] | None,
+    configs: Configs,
+    exclude: list[str] | None = None,
+    follow_symlinks: bool = False,
+    quiet: bool = False,
+) -> list[str]:
+    """The files to check: those named (folders searched, patterns expanded), else the config's
+    `proposals`, else `proposal.yaml`. Says on stderr how many other YAML files were skipped.
 
     Every config the files fall under is read here, once: a broken one stops the run before any
     proposal is checked, said once rather than once a file.
     """
+    if files:
+        search = _found(files, exclude or [], follow_symlinks)
+        if search.skipped and not quiet:
+            message_id = "discover.skipped-one" if search.skipped == 1 else "discover.skipped"
+            _diagnose_text(text(message_id, _SPOKEN["lang"], count=search.skipped), None)
     try:
-        paths = files or _configured(configs)
+        paths = list(search.files) if files else _configured(configs)
         for name in paths:
             configs.for_file(name)
     except LipcheckError as error:
@@ -521,6 +622,23 @@ def _configured(configs: Configs) -> list[str]:
     if not Path(DEFAULT_PROPOSAL).exists():
         raise LipcheckError(Message("input.no-default"), Message("hint.input"))
     return [DEFAULT_PROPOSAL]
+
+
+def _found(files: list[str], exclude: list[str], follow_symlinks: bool) -> Found:
+    from lipcheck.run.discover import find
+
+    try:
+        return find(files, exclude, follow_symlinks)
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _searched(files: list[str] | None) -> bool:
+    """A folder or a pattern among the arguments: a collection, even when it holds one proposal."""
+    from lipcheck.run.discover import searched
+
+    return searched(files or [])
 
 
 def _load_forced_pack(packs: Packs, lang: str) -> None:
@@ -712,6 +830,10 @@ def report(
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     stamp: Annotated[bool, typer.Option("--stamp", help="help.stamp")] = False,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = "auto",
+    sort: SortOption = SortOrder.PATH,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
@@ -722,8 +844,13 @@ def report(
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
     configs = Configs(flags, limits)
-    paths = [Path(name) for name in _proposals(files, configs)]
+    paths = [Path(name) for name in _proposals(files, configs, exclude, follow_symlinks)]
     lang = _language(lang_flag, paths[0], configs)
+    many = len(paths) > 1 or _searched(files)
+    if chosen in ([], [ReportFormat.HTML]) and output.is_folder_target(outputs or []) and many:
+        assert outputs is not None
+        portfolio = _Portfolio(flags, configs, limits, _today(today), lang, sort)
+        raise typer.Exit(portfolio.write(paths, outputs[0], _jobs(jobs), progress_wanted(False, no_progress)))
     try:
         destinations = output.plan(chosen or [ReportFormat.HTML], outputs or [], paths, follow_symlinks)
         summary_name = os.environ.get("GITHUB_STEP_SUMMARY") if ReportFormat.GITHUB in chosen else None
@@ -828,6 +955,188 @@ def _safe_usage_errors() -> Iterator[None]:
         base.__init__ = original
 
 
+@app.command(help="help.diff")
+def diff(
+    files: Annotated[list[str], typer.Argument(help="help.files", show_default=False)],
+    against: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--against", metavar="REV", help="help.against"),
+    ] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", help="help.diff-format")] = DiffFormat.TEXT,
+    fail_on_drop: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--fail-on-drop",
+            metavar="[POINTS]",
+            min=0,
+            help="help.fail-on-drop",
+        ),
+    ] = None,
+    pack: PackOption = None,
+    lang: LangOption = None,
+    max_file_size: MaxFileSize = Limits.max_bytes,
+    follow_symlinks: FollowSymlinks = False,
+    today: TodayOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Compare two drafts (OLD NEW), or each file with its content at `--against REV`.
+
+    Both drafts are judged under the settings of the new one (flags over its config), so a change
+    in the score is the proposal's, not the config's.
+    """
+    from lipcheck import revisions
+    from lipcheck.diff import compare
+    from lipcheck.loader import load_bytes
+    from lipcheck.pipeline import assess, assess_file
+    from lipcheck.render.diff import render as render_diff
+    from lipcheck.run.runner import Gate
+    from lipcheck.run.settings import resolve
+
+    lang = _language(lang, files[-1] if files else None)
+    if (against is None and len(files) != 2) or not files:
+        _fail(Message("diff.usage"), Message("hint.diff.usage"))
+    packs = Packs(forced=pack)
+    _load_forced_pack(packs, lang)
+    limits = replace(Limits(), max_bytes=max_file_size, follow_symlinks=follow_symlinks)
+    reference = _today(today)
+    flags = Flags(pack, None, None, config, no_config)
+    configs = Configs(flags)
+    changes = []
+    try:
+        if against is None:
+            old, new = files
+            settings = resolve(flags, new, configs)
+            gate = Gate(settings.fail_under, settings.fail_on)
+            before = gate.judged(assess_file(old, old, packs, limits, reference, settings))
+            after = gate.judged(assess_file(new, new, packs, limits, reference, settings))
+            changes.append(compare(shown_path(new), before, after))
+        else:
+            revisions.check_revision(against)
+            for name in files:
+                settings = resolve(flags, name, configs)
+                gate = Gate(settings.fail_under, settings.fail_on)
+                after = gate.judged(assess_file(name, name, packs, limits, reference, settings))
+                raw = revisions.read_at(against, name, limits.max_bytes)
+                was = None
+                if raw is not None:
+                    folder = Path(os.path.dirname(name) or ".")  # noqa: PTH120
+                    document = load_bytes(raw, limits)
+                    shown = shown_path(name)
+                    was = gate.judged(assess(document, shown, packs, reference, folder, settings))
+                changes.append(compare(shown_path(name), was, after))
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
+    _out(render_diff(changes, output_format, lang))
+    dropped = [] if fail_on_drop is None else [c for c in changes if c.dropped_more_than(fail_on_drop)]
+    for change in dropped:
+        delta = change.score_delta
+        points = one_decimal(-delta) if delta is not None else "–"
+        args = {"path": change.path, "points": points, "limit": f"{fail_on_drop:g}"}
+        _diagnose_text(text("diff.dropped", lang, **args), None)
+    raise typer.Exit(EXIT_SHORT if dropped else EXIT_OK)
+
+
+def _optional_value(argv: list[str], option: str, default: str) -> list[str]:
+    """`option` given without its value (last, or before another option or a file) gets `default`.
+
+    Click has no option whose value may be left out; this keeps `--fail-on-drop` and
+    `--fail-on-drop 5` both working. Only the `diff` command has such an option.
+    """
+    if "diff" not in argv[:1] or option not in argv:
+        return argv
+    out: list[str] = []
+    for index, argument in enumerate(argv):
+        out.append(argument)
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if argument == option and (following is None or not _is_number(following)):
+            out.append(default)
+    return out
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def progress_wanted(quiet: bool, no_progress: bool) -> bool:
+    from lipcheck import progress
+
+    return progress.wanted(quiet, no_progress)
+
+
+@dataclass
+class _Portfolio:
+    """`lipcheck report FOLDER... -o OUT/`: a page a proposal as each is checked, then the index."""
+
+    flags: Flags
+    configs: Configs
+    limits: Limits
+    today: dt.date
+    lang: str
+    sort: SortOrder
+
+    def write(self, paths: list[Path], folder: str, jobs: int, show_progress: bool) -> int:
+        from lipcheck import output, progress
+        from lipcheck.render.portfolio import INDEX, PortfolioIndex, page_name, render_index
+
+        try:
+            plan = output.plan_portfolio(folder, paths, INDEX)
+        except LipcheckError as error:
+            _diagnose(error)
+            return EXIT_ERROR
+        packs = Packs(forced=self.flags.pack)
+        _load_forced_pack(packs, self.lang)
+        options = RunOptions(
+            OutputFormat.TEXT,
+            packs,
+            self.limits,
+            self.today,
+            self.flags,
+            self.configs,
+            self.lang,
+            batch=True,
+            pages=True,
+        )
+        index, taken, titles, calls = PortfolioIndex(), {"index"}, dict[str, str](), set[str]()
+        errors = short = 0
+        names = [str(path) for path in paths]
+        results = run(names, options, jobs=min(jobs, len(names), most_jobs()))
+        bar = progress.Progress(len(names), show_progress, text("progress.checking", self.lang))
+        try:
+            with bar:
+                for result in results:
+                    bar.advance()
+                    if result.verdict is None or result.row is None:
+                        errors += 1
+                        _diagnose_text(result.error or "", result.hint, result.details)
+                        index.add_unreadable(shown_path(result.path))
+                        continue
+                    short += not result.passes
+                    name = page_name(result.row.path, taken)
+                    output.write_all([(plan.page(name), result.chunk)])
+                    if result.row.call not in calls:
+                        calls.add(result.row.call)
+                        titles.update(
+                            {rule.id: rule.title.in_(self.lang) for rule in packs.get(result.row.call).rules}
+                        )
+                    index.add(result.row, name, titles)
+            output.write_stream(plan.index, render_index(index, self.sort, self.lang))
+        except LipcheckError as error:
+            results.close()
+            _diagnose(error)
+            return EXIT_ERROR
+        written = text(
+            "portfolio.written", self.lang, path=shown_path(plan.index.path or folder), count=len(taken) - 1
+        )
+        _diagnose_text(written, None, prefix="")
+        return EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run lipcheck with `argv` and return its exit code (for tests and the console script).
 
@@ -837,7 +1146,7 @@ def main(argv: list[str] | None = None) -> int:
     cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
     """
     interrupted = 130
-    args = sys.argv[1:] if argv is None else argv
+    args = _optional_value(list(sys.argv[1:] if argv is None else argv), "--fail-on-drop", "0")
     flag = _lang_flag(args)
     try:
         # Help and Click's errors come before any command runs: speak the language chosen so far

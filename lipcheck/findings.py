@@ -275,6 +275,10 @@ class Report:
     """Rule points the rules that apply could give (not-applicable rules leave it); None when invalid."""
     gate: GateResult | None = None
     """The gate's judgement, once the run has judged the report (None before)."""
+    community: str | None = None
+    """The community's name, as the proposal gives it (None when invalid or not given)."""
+    province: str | None = None
+    """The community's province or territory code (None when invalid or not given)."""
     score_without_waivers: float | None = None
     """The score had no waiver applied (the same as `score` when none is); None when invalid."""
     ineligible_without_waivers: tuple[str, ...] = ()
@@ -289,8 +293,6 @@ class Report:
     """The council's members, in the proposal's order."""
     placeholders: tuple[PlaceholderLeft, ...] = ()
     """Fields still holding a placeholder, in file order."""
-    community: str | None = None
-    """The community's name, as the proposal writes it."""
     applicant: str | None = None
     """The lead applicant's name."""
     submitted: str | None = None
@@ -305,6 +307,59 @@ class Report:
     @property
     def warnings(self) -> tuple[RuleResult, ...]:
         return tuple(r for r in self.results if r.failed and r.severity.rank < Severity.MINOR.rank)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One rule of one proposal, as a portfolio's heat map shows it."""
+
+    rule: str
+    status: Status
+    credit: float
+    points: float
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRow:
+    """What a summary table or a portfolio index keeps of one report: small, so thousands fit."""
+
+    path: str
+    title: str | None
+    community: str | None
+    call: str
+    pack_version: str
+    score: float | None
+    verdict: Verdict
+    passed: bool
+    gap: str | None
+    """The biggest gap's rule id (blockers first), or None when nothing is short."""
+    gap_gain: float = 0.0
+    """Score points the biggest gap would add."""
+    cells: tuple[Cell, ...] = ()
+    sectors: tuple[str, ...] = ()
+    """Sector codes the council carries (at least one member)."""
+    page: str | None = None
+    """The portfolio page written for this proposal, relative to the index."""
+
+    @classmethod
+    def of(cls, report: Report, page: str | None = None) -> ProposalRow:
+        gaps = report.gaps
+        return cls(
+            path=report.path,
+            title=report.title,
+            community=report.community,
+            call=report.pack_id,
+            pack_version=report.pack_version,
+            score=report.score,
+            verdict=report.verdict,
+            passed=report.gate is None or report.gate.passed,
+            gap=gaps[0].rule if gaps else None,
+            gap_gain=gaps[0].gain if gaps else 0.0,
+            cells=tuple(Cell(r.rule, r.status, r.credit, r.points, r.weight) for r in report.results),
+            sectors=tuple(entry.sector for entry in report.coverage if entry.members),
+            page=page,
+        )
 
 
 @dataclass

@@ -17,7 +17,7 @@ import select
 import stat
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,6 +158,76 @@ def plan(
     destinations = tuple(_settled(d, not outputs, follow_symlinks) for d in destinations)
     _check_targets(destinations, inputs)
     return destinations
+
+
+@dataclass(frozen=True)
+class PortfolioPlan:
+    """Where a portfolio goes: `index.html` and one page a proposal, all in one folder."""
+
+    folder: Path
+    index: Destination
+    inputs: frozenset[object]
+    """The proposals' identities: no page may be written over one of them."""
+
+    def page(self, name: str) -> Destination:
+        """The page `name` (made safe by the portfolio renderer), checked like any `-o` target."""
+        if "/" in name or os.sep in name or name.startswith("."):  # never from page_name: a last guard
+            raise LipcheckError(Message("cli.report.output-not-regular", {"path": shown_path(name)}))
+        destination = _settled(
+            Destination(ReportFormat.HTML, self.folder / name, True),
+            chosen_default=False,
+            follow_symlinks=False,
+        )
+        if destination.write_to is not None and _identity(destination.write_to) in self.inputs:
+            raise LipcheckError(
+                Message("cli.report.overwrites-input", {"path": shown_path(destination.write_to)})
+            )
+        return destination
+
+
+def plan_portfolio(folder_name: str, inputs: Sequence[Path], index_name: str) -> PortfolioPlan:
+    """The portfolio's folder and index, refused as `plan` refuses, before any proposal is read."""
+    folder = Path(folder_name)
+    _check_folder(folder)
+    identities = frozenset(_identity(path) for path in inputs)
+    plan = PortfolioPlan(folder, Destination(ReportFormat.HTML, folder / index_name, True), identities)
+    return replace(plan, index=plan.page(index_name))
+
+
+def is_folder_target(outputs: Sequence[str]) -> bool:
+    """Whether the one `-o` names a folder (ends with `/`, or is one)."""
+    return len(outputs) == 1 and _is_folder(outputs[0], 1)
+
+
+def write_stream(destination: Destination, chunks: Iterable[str]) -> None:
+    """Write `chunks` one after another to a temporary file beside the target, then rename it over:
+    a page as large as a portfolio index never has to be one string in memory. Raises LipcheckError."""
+    target = destination.write_to
+    if target is None:
+        raise LipcheckError(Message("cli.report.output-not-regular", {"path": "-"}))
+    made = _make_folders(target)
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _write_failed(target, error) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(_mode(target))
+        temporary.replace(target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(error, OSError):
+            raise _write_failed(target, error) from None
+        raise
 
 
 def step_summary(

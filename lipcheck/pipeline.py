@@ -142,6 +142,8 @@ def assess(
         notes=_notes(proposal, pack),
         title=proposal.title,
         coverage=coverage(pack, proposal),
+        community=proposal.community.name if proposal.community else None,
+        province=proposal.community.province if proposal.community else None,
         score_without_waivers=scoring.score(checked),
         ineligible_without_waivers=tuple(
             rule for rule in scoring.failed_blockers(checked) if rule not in still_failing
@@ -151,7 +153,6 @@ def assess(
         config=config.shown if config is not None else None,
         roster=roster(proposal, document),
         placeholders=placeholders,
-        community=proposal.community.name if proposal.community else None,
         applicant=proposal.applicant.name if proposal.applicant else None,
         submitted=proposal.submitted.isoformat() if proposal.submitted else None,
     )

@@ -13,6 +13,16 @@ class OutputFormat(str, enum.Enum):
 
     TEXT = "text"
     JSON = "json"
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+class DiffFormat(str, enum.Enum):
+    """Formats of `lipcheck diff --format`."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
 
 
 class ReportFormat(str, enum.Enum):

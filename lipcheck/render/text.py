@@ -8,14 +8,16 @@ which is imported only then: a check whose output is read by a program should no
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from lipcheck.findings import (
     GateResult,
     Location,
     Message,
+    ProposalRow,
     Report,
     RuleResult,
     Severity,
@@ -99,6 +101,44 @@ def render_summary(
     if gate is not None and not gate.passed:
         lines += [[(gate_line(gate, lang), "bold red")]]  # the run's last line says why, unwrapped
     return defuse(_draw(lines, color, width), TEXT)
+
+
+def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = False, width: int = 100) -> str:
+    """The summary table of a run: proposal, call, score, verdict, gate and biggest gap, one row each."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
+    # File names are never cut short (a reader copies them into the next command): a name too
+    # long for the terminal folds onto a second line, and the other columns keep theirs.
+    table.add_column(text("summary.proposal", lang), overflow="fold")
+    for column in ("call", "score", "verdict", "gate", "gap"):
+        justify: Literal["left", "right"] = "right" if column == "score" else "left"
+        table.add_column(text("summary." + column, lang), justify=justify, no_wrap=True)
+    for row in rows:
+        gap = row.gap or "-"
+        if row.gap is not None and row.gap_gain > 0:
+            gap = text("summary.gap-gain", lang, rule=row.gap, points=one_decimal(row.gap_gain))
+        table.add_row(
+            terminal_safe(row.path),
+            row.call,
+            "-" if row.score is None else one_decimal(row.score),
+            text("verdict." + row.verdict.value, lang),
+            text("gate.passed" if row.passed else "gate.failed", lang),
+            gap,
+        )
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    console.print(table)
+    return defuse("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()), TEXT)
 
 
 def layout(report: Report, lang: str, width: int) -> list[Line]:

@@ -18,8 +18,20 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
+from typing_extensions import assert_never
+
 from lipcheck.errors import LipcheckError
-from lipcheck.findings import GateResult, Message, Number, Report, Severity, Status, Summary, Verdict
+from lipcheck.findings import (
+    GateResult,
+    Message,
+    Number,
+    ProposalRow,
+    Report,
+    Severity,
+    Status,
+    Summary,
+    Verdict,
+)
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
@@ -120,6 +132,12 @@ class RunOptions:
     quiet: bool = False
     batch: bool = False
     """Several files (a summary follows the text reports)."""
+    csv_rules: tuple[str, ...] = ()
+    """The rule columns of `--format csv`, fixed before the first row."""
+    summary_only: bool = False
+    """Only the summary table is printed: no report is rendered."""
+    pages: bool = False
+    """The portfolio: each report is rendered as its own HTML page, whatever `output` says."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +154,8 @@ class FileResult:
     """The `FAIL: ...` line when the file falls short (`--quiet` prints it on stderr)."""
     details: tuple[str, ...] = ()
     """Further lines under `error`: each problem of a broken rule pack."""
+    row: ProposalRow | None = None
+    """What the summary table keeps of the report (None when the file could not be read)."""
 
 
 def assess_settled(
@@ -154,7 +174,13 @@ def assess_and_render(path: str, options: RunOptions) -> FileResult:
         return _unreadable(path, error, options.lang)
     assert report.gate is not None
     why = None if report.gate.passed else gate_line(report.gate, options.lang)
-    return FileResult(path, _render(report, options), report.verdict, report.gate.passed, why=why)
+    if options.pages:
+        from lipcheck.render import html
+
+        chunk = html.render_reports([report], options.lang)
+    else:
+        chunk = "" if options.summary_only else _render(report, options)
+    return FileResult(path, chunk, report.verdict, report.gate.passed, why=why, row=ProposalRow.of(report))
 
 
 def _unreadable(path: str, error: LipcheckError, lang: str) -> FileResult:
@@ -164,15 +190,27 @@ def _unreadable(path: str, error: LipcheckError, lang: str) -> FileResult:
 
 
 def _render(report: Report, options: RunOptions) -> str:
-    if options.output is OutputFormat.JSON:
+    """The one dispatch from `validate --format` to a renderer."""
+    output = options.output
+    if output is OutputFormat.JSON:
         from lipcheck.render import json as json_render
 
         return json_render.batch_item(report, options.lang, indent=not options.batch)
-    from lipcheck.render import text as text_render
+    if output is OutputFormat.CSV:
+        from lipcheck.render import csv as csv_render
 
-    if options.quiet:
-        return text_render.render_line(report, options.lang)
-    return text_render.render_report(report, options.lang, options.color, options.width)
+        return csv_render.row(report, options.csv_rules, options.lang)
+    if output is OutputFormat.JSONL:
+        from lipcheck.render import jsonl
+
+        return jsonl.report_line(report, options.lang)
+    if output is OutputFormat.TEXT:
+        from lipcheck.render import text as text_render
+
+        if options.quiet:
+            return text_render.render_line(report, options.lang)
+        return text_render.render_report(report, options.lang, options.color, options.width)
+    assert_never(output)
 
 
 def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[FileResult, None, None]:

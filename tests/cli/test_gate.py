@@ -54,9 +54,9 @@ def test_a_passing_report_adds_no_line(capsys: pytest.CaptureFixture[str]) -> No
 def test_quiet_lines_end_in_pass_or_fail_and_stderr_says_why(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "-q", example("lethbridge-ready"), example("wood-buffalo-ineligible"))
     assert code == 1
-    *files, count = out.splitlines()
-    assert [line.rsplit(" ", 1)[1] for line in files] == ["pass", "fail"]
-    assert count == "2 files: 1 ready, 1 ineligible"
+    per_file, count = out.splitlines()[:2], out.splitlines()[2:]
+    assert [line.rsplit(" ", 1)[1] for line in per_file] == ["pass", "fail"]
+    assert count == ["2 files: 1 ready, 1 ineligible", "FAIL: 1 of 2 proposals fall short"]
     assert err == f"lipcheck: {example('wood-buffalo-ineligible')}: FAIL: ineligible (LIP003)\n"
 
 

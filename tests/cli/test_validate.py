@@ -226,12 +226,13 @@ def test_the_note_on_an_undated_proposal_names_the_packs_dated_rules(
         assert note.startswith("no submission date: ") and named in note
 
 
-def test_quiet_prints_one_line_per_file_and_the_count(capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_prints_one_line_per_file_then_the_count(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "-q", example("brooks-not-ready"), example("lethbridge-ready"))
     assert out.splitlines() == [
         f"{example('brooks-not-ready')}: not-ready 44.0 fail",
         f"{example('lethbridge-ready')}: ready 96.3 pass",
         "2 files: 1 ready, 1 not ready",
+        "FAIL: 1 of 2 proposals fall short",
     ]
 
 

@@ -10,6 +10,7 @@ report must give the text back exactly.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -134,8 +135,8 @@ def _run(argv: list[str]) -> str:
 def _report(fmt: str, path: str) -> str:
     if fmt == "text":
         return _run(["validate", path])
-    if fmt == "json":
-        return _run(["validate", "--format", "json", path])
+    if fmt in ("json", "csv", "jsonl"):
+        return _run(["validate", "--format", fmt, path])
     return _run(["report", "-f", fmt, "-o", "-", path])
 
 
@@ -197,6 +198,8 @@ SHAPES = {
     "junit": _xml_shape,
     "sarif": lambda document: _json_shape(json.loads(document)),
     "github": _github_shape,
+    "csv": lambda document: [len(row) for row in csv.reader(io.StringIO(document, newline=""))],
+    "jsonl": lambda document: _json_shape([json.loads(line) for line in document.splitlines()]),
 }
 
 
