@@ -156,7 +156,7 @@ def template(
     given = {"community.name": community, "community.province": province}
     lines = [
         MODELINE.format(schema=schema),
-        f"# {text('init.header', lang, call=pack.id, title=pack.title)}",
+        f"# {text('init.header', lang, call=pack.id, title=pack.title.in_(lang))}",
         f"# {text('init.placeholders', lang, placeholder=placeholder)}",
         "lipcheck: 1",
         f"call: {pack.id}",

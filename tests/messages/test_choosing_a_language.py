@@ -120,8 +120,8 @@ def test_schema_descriptions_come_from_the_catalogue_in_french(monkeypatch: pyte
     from lipcheck.schema import schema_json
 
     french = dict(catalogue("fr"))
-    french["schema.community.province"] = "Province ou territoire, en code de deux lettres."
-    french["schema.lipcheck"] = "Version de ce format."
+    french["field.community.province.description"] = "Province ou territoire, en code de deux lettres."
+    french["field.lipcheck.description"] = "Version de ce format."
     monkeypatch.setitem(__import__("lipcheck.messages", fromlist=["_CATALOGUES"])._CATALOGUES, "fr", french)
     schema = json.loads(schema_json("fr"))
     assert schema["properties"]["lipcheck"]["description"] == "Version de ce format."
@@ -129,5 +129,5 @@ def test_schema_descriptions_come_from_the_catalogue_in_french(monkeypatch: pyte
     assert community["description"] == "Province ou territoire, en code de deux lettres."
     assert (
         json.loads(schema_json("en"))["properties"]["lipcheck"]["description"]
-        == "Format version of this file."
+        == "The format version of this file: the number 1, without quotes"
     )
