@@ -71,7 +71,10 @@ def test_quiet_keeps_the_count_line_for_several_files(capsys: pytest.CaptureFixt
             str(EXAMPLES / "lethbridge-ready.yaml"),
         ]
     )
-    assert capsys.readouterr().out.splitlines()[-1] == "2 files: 1 ready, 1 not ready"
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "2 files: 1 ready, 1 not ready",
+        "FAIL: 1 of 2 proposals fall short",
+    ]
 
 
 def test_validate_points_report_formats_to_lipcheck_report(capsys: pytest.CaptureFixture[str]) -> None:

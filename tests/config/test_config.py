@@ -291,7 +291,7 @@ def test_rules_shows_the_pack_as_the_config_tunes_it(repo: Path, capsys: pytest.
     _write(repo / ".lipcheck.yaml", "lipcheck-config: 1\nrules:\n  LIP405: off\n  LIP103: {weight: 6}\n")
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Pack lip-2012+config 1.0.0:") and "as the .lipcheck.yaml sets it" in out
+    assert out.startswith("Pack lip-2012+config 1.1.0:") and "as the .lipcheck.yaml sets it" in out
     assert "LIP405" not in out and "[changed: weight 4 → 6 (config)]" in out
     assert main(["rules", "--no-config"]) == 0
     assert "LIP405" in capsys.readouterr().out

@@ -84,7 +84,7 @@ def test_json_pairs_rules_by_id(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_pack_change_between_the_drafts_is_said(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = diff(capsys, str(LETHBRIDGE), str(EXAMPLES / "hamilton-renewal-ready.yaml"))
-    assert "judged by lip-2012 1.0.0 before and ircc-2024 1.0.0 now" in out
+    assert "judged by lip-2012 1.1.0 before and ircc-2024 1.1.0 now" in out
 
 
 def test_markdown_is_short_with_the_rules_in_details(capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,7 +35,7 @@ def test_a_text_run_of_several_files_ends_with_the_summary_table(capsys: pytest.
     assert header.split() == ["Proposal", "Call", "Score", "Verdict", "Gate", "Biggest", "gap"]
     assert [row.split()[0] for row in rows[: len(FILES)]] == FILES  # by path, the default
     assert rows[0].split()[1:4] == ["lip-2012", "44.0", "not"]
-    assert "8 files: 3 ready, 3 nearly ready, 1 not ready, 1 ineligible" in table
+    assert "10 files: 5 ready, 3 nearly ready, 1 not ready, 1 ineligible" in table
 
 
 def test_summary_only_prints_the_table_and_the_count_and_no_report(
@@ -133,7 +133,7 @@ def test_jsonl_is_one_report_a_line_in_order_and_the_summary_last(capsys: pytest
     assert len(lines) == len(FILES) + 2
     objects = [json.loads(line) for line in lines]
     assert [item["file"] for item in objects[: len(FILES)]] == FILES
-    assert objects[0]["pack"] == {"id": "lip-2012", "version": "1.0.0"} and "gate" in objects[0]
+    assert objects[0]["pack"] == {"id": "lip-2012", "version": "1.1.0"} and "gate" in objects[0]
     assert objects[-2] == {
         "file": "missing.yaml",
         "unreadable": True,
