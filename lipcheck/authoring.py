@@ -7,8 +7,10 @@ from the start and its report says what to write next.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from lipcheck.messages import text
@@ -47,8 +49,9 @@ class Field:
     path: str
     shape: str = "text"
     """`text` (a placeholder), `list` (an empty list and a commented entry), `section` (a heading)."""
-    entry: str = ""
-    """For a list: one example entry, in flow style, shown commented out."""
+    entry: bool = False
+    """For a list: whether the template shows an example entry, commented out, in flow style; the
+    entries are data in both languages (data/init-entries.yaml)."""
 
 
 TEMPLATE: tuple[Field, ...] = (
@@ -60,7 +63,7 @@ TEMPLATE: tuple[Field, ...] = (
     Field("community.population"),
     Field("community.newcomers"),
     Field("community.francophone_minority"),
-    Field("community.centres", "list", "{name: Town of Example, population: 12000}"),
+    Field("community.centres", "list", True),
     Field("applicant", "section"),
     Field("applicant.name"),
     Field("applicant.type"),
@@ -72,41 +75,33 @@ TEMPLATE: tuple[Field, ...] = (
     Field("applicant.endorsement.evidence"),
     Field("council", "section"),
     Field("council.name"),
-    Field(
-        "council.members",
-        "list",
-        "{organization: City of Example, sectors: [municipal], role: co-chair, representative: A. Name}",
-    ),
-    Field("council.advisory_tables", "list", "{name: Newcomer Advisory Table}"),
+    Field("council.members", "list", True),
+    Field("council.advisory_tables", "list", True),
     Field("municipality", "section"),
-    Field(
-        "municipality.coordinating_structures",
-        "list",
-        "{name: Community Services Committee, description: ...}",
-    ),
+    Field("municipality.coordinating_structures", "list", True),
     Field("municipality.liaison_intent"),
-    Field("municipality.support", "list", "{kind: in-kind, description: Meeting rooms, value: 5000}"),
+    Field("municipality.support", "list", True),
     Field("municipality.letter", "section"),
     Field("municipality.letter.by"),
     Field("municipality.letter.role"),
     Field("municipality.letter.date"),
     Field("municipality.letter.evidence"),
-    Field("public_engagement", "list", "{kind: public-education, description: ...}"),
+    Field("public_engagement", "list", True),
     Field("mission"),
     Field("partnership", "section"),
     Field("partnership.kind"),
     Field("partnership.status"),
     Field("partnership.start"),
     Field("partnership.end"),
-    Field("partnership.direct_services", "list", ""),
-    Field("partner_support", "list", "{organization: Example Health Unit, sectors: [health], form: letter}"),
+    Field("partnership.direct_services", "list"),
+    Field("partner_support", "list", True),
     Field("plan", "section"),
     Field("plan.needs_research"),
     Field("plan.service_inventory"),
     Field("plan.gap_analysis"),
     Field("plan.settlement_strategy"),
     Field("plan.action_plan"),
-    Field("plan.funders", "list", "United Way"),
+    Field("plan.funders", "list", True),
     Field("plan.terms_of_reference"),
     Field("plan.community_plan", "section"),
     Field("plan.community_plan.years"),
@@ -114,8 +109,8 @@ TEMPLATE: tuple[Field, ...] = (
     Field("plan.monitoring"),
     Field("plan.outcomes"),
     Field("plan.reporting"),
-    Field("plan.objectives", "list", "{objective: service-access, description: ...}"),
-    Field("priorities", "list", "{priority: housing, description: ...}"),
+    Field("plan.objectives", "list", True),
+    Field("priorities", "list", True),
 )
 
 
@@ -184,11 +179,22 @@ def template(
         if field.shape == "list":
             lines.append(f"{indent}{key}: []")
             if field.entry:
-                lines.append(f"{indent}#   - {field.entry}")
+                lines.append(f"{indent}#   - {example_entries()[field.path][lang]}")
             continue
         value = given.get(field.path)
         lines.append(f"{indent}{key}: {json.dumps(value, ensure_ascii=False) if value else placeholder}")
     return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def example_entries() -> dict[str, dict[str, str]]:
+    """The example entry of each list of the template, by dotted path and language."""
+    import yaml
+
+    entries: dict[str, dict[str, str]] = yaml.safe_load(
+        resources.files("lipcheck").joinpath("data/init-entries.yaml").read_text("utf-8")
+    )
+    return entries
 
 
 def examples_folder() -> Path:

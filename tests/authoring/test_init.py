@@ -136,3 +136,33 @@ def test_sectors_lists_every_code_with_what_belongs_and_its_signals(
     heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
     assert heads == list(SECTOR_CODES)
     assert "school board" in out and "what belongs there" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("call", shipped_ids())
+def test_the_example_entries_of_a_template_are_valid_once_uncommented(call: str, lang: str) -> None:
+    import re
+
+    from lipcheck.authoring import TEMPLATE, example_entries, template
+    from lipcheck.loader import load_text
+    from lipcheck.packs import load_pack
+    from lipcheck.validation import validate
+
+    assert set(example_entries()) == {field.path for field in TEMPLATE if field.entry}
+    assert all(set(entry) == {"en", "fr"} for entry in example_entries().values())
+    written = template(load_pack(call), lang)
+    # `key: []` followed by `#   - ENTRY` becomes the list holding that entry.
+    uncommented = re.sub(r"(?m)^( *)([a-z_]+): \[\]\n\1#   - (.*)$", r"\1\2:\n\1  - \3", written)
+    assert uncommented != written
+    proposal, findings = validate(load_text(uncommented))
+    assert proposal is not None, findings
+
+
+def test_a_french_template_shows_french_example_entries(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "init", "--call", "lip-2012", "--lang", "fr")
+    written = (tmp_path / "proposal.yaml").read_text(encoding="utf-8")
+    assert "Ville d'Exemple" in written and "Centraide" in written
+    assert "City of Example" not in written and "United Way" not in written
