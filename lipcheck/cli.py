@@ -287,9 +287,21 @@ def list_rules(
 
     Under a `.lipcheck.yaml` of the working folder, the pack it chooses, with its `rules` applied.
     """
+    loaded, chosen, lang = _pack_for_rules(pack, config, no_config, lang)
+    from lipcheck.render.rule_reference import rules_table
+
+    _out(rules_table(loaded, chosen, lang))
+
+
+def _pack_for_rules(
+    pack: str | None, config: str | None, no_config: bool, lang: str | None
+) -> tuple[Pack, str, str]:
+    """The pack `rules` and `explain` show, why that one (`flag`, `config` or `default`), and the
+    language: `--pack`, else the working folder's `.lipcheck.yaml` (its pack, tuned by its `rules`),
+    else the default pack."""
     flags = Flags(pack=pack, config=config, no_config=no_config)
     configs = Configs(flags)
-    lang = _language(lang, None, configs)
+    spoken = _language(lang, None, configs)
     try:
         settings = resolve(flags, os.path.join(os.getcwd(), "-"), configs)  # noqa: PTH109, PTH118
         packs = Packs(forced=pack)
@@ -300,10 +312,9 @@ def list_rules(
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
-    from lipcheck.render.rule_reference import rules_table
-
+    _note_untranslated(loaded, spoken)
     chosen = "flag" if pack else "config" if settings.config is not None else "default"
-    _out(rules_table(loaded, chosen, lang))
+    return loaded, chosen, spoken
 
 
 @app.command("packs", help="help.packs")
@@ -327,16 +338,17 @@ def explain(
     rule_id: Annotated[str, typer.Argument(metavar="RULE", help="help.rule")],
     pack: PackOption = None,
     lang: LangOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Explain one rule: why it matters, how it is checked, how to meet it."""
-    lang = _language(lang)
-    loaded = _load(pack or DEFAULT_PACK, lang)
+    loaded, chosen, lang = _pack_for_rules(pack, config, no_config, lang)
     rule = loaded.rule(rule_id)
     if rule is None:
         _fail(Message("cli.unknown-rule", {"rule": rule_id, "pack": loaded.id}), Message("cli.hint-rules"))
     from lipcheck.render.rule_reference import explain_rule
 
-    _out(explain_rule(rule, loaded, "flag" if pack else "default", lang))
+    _out(explain_rule(rule, loaded, chosen, lang))
 
 
 @app.command("waivers", help="help.waivers")
@@ -573,12 +585,16 @@ def _load(name: str, lang: str = "en") -> Pack:
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
+    _note_untranslated(loaded, lang)
+    return loaded
+
+
+def _note_untranslated(loaded: Pack, lang: str) -> None:
+    """A user's pack may be English only: say so, rather than mix languages silently."""
     untranslated = loaded.untranslated(lang) if lang != "en" else ()
     if untranslated:
-        # A user's pack may be English only: say so, rather than mix languages silently.
         rules = ", ".join("pack.yaml" if part == "pack" else part for part in untranslated)
         _diagnose_text(text("note.pack-untranslated", lang, pack=loaded.id, rules=rules), None)
-    return loaded
 
 
 def _proposals(

@@ -297,6 +297,16 @@ def test_rules_shows_the_pack_as_the_config_tunes_it(repo: Path, capsys: pytest.
     assert "LIP405" in capsys.readouterr().out
 
 
+def test_explain_shows_the_rule_as_the_config_tunes_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(repo / ".lipcheck.yaml", "lipcheck-config: 1\nrules:\n  LIP103: {weight: 6}\n")
+    assert main(["explain", "LIP103"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Pack lip-2012+config 1.1.0:") and "as the .lipcheck.yaml sets it" in out
+    assert "weight 4 → 6 (config)" in out
+    assert main(["explain", "LIP103", "--no-config"]) == 0
+    assert "(config)" not in capsys.readouterr().out
+
+
 def test_a_broken_config_stops_the_run_once_before_any_proposal(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
