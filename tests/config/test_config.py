@@ -297,7 +297,9 @@ def test_rules_shows_the_pack_as_the_config_tunes_it(repo: Path, capsys: pytest.
     assert "LIP405" in capsys.readouterr().out
 
 
-def test_explain_shows_the_rule_as_the_config_tunes_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_shows_the_rule_as_the_config_tunes_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(repo / ".lipcheck.yaml", "lipcheck-config: 1\nrules:\n  LIP103: {weight: 6}\n")
     assert main(["explain", "LIP103"]) == 0
     out = capsys.readouterr().out
