@@ -1048,7 +1048,7 @@ def diff(
     dropped = [] if fail_on_drop is None else [c for c in changes if c.dropped_more_than(fail_on_drop)]
     for change in dropped:
         delta = change.score_delta
-        points = one_decimal(-delta) if delta is not None else "–"
+        points = one_decimal(-delta, lang) if delta is not None else "–"
         args = {"path": change.path, "points": points, "limit": f"{fail_on_drop:g}"}
         _diagnose_text(text("diff.dropped", lang, **args), None)
     raise typer.Exit(EXIT_SHORT if dropped else EXIT_OK)

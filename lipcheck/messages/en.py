@@ -403,6 +403,12 @@ MESSAGES: dict[str, str] = {
     "verdict.not-ready": "not ready",
     "verdict.ineligible": "ineligible",
     "verdict.invalid": "invalid",
+    # A verdict after a count of two or more ("5 ready"): French agrees the adjective.
+    "verdict.ready.many": "ready",
+    "verdict.nearly-ready.many": "nearly ready",
+    "verdict.not-ready.many": "not ready",
+    "verdict.ineligible.many": "ineligible",
+    "verdict.invalid.many": "invalid",
     # Report files (`lipcheck report`: HTML, Markdown, SARIF, JUnit, GitHub)
     "out.title": "Readiness report",
     "out.page-title": "lipcheck readiness report",

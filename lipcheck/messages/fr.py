@@ -394,6 +394,11 @@ _WRITTEN: dict[str, str] = {
     "verdict.not-ready": "pas prête",
     "verdict.ineligible": "non admissible",
     "verdict.invalid": "invalide",
+    "verdict.ready.many": "prêtes",
+    "verdict.nearly-ready.many": "presque prêtes",
+    "verdict.not-ready.many": "pas prêtes",
+    "verdict.ineligible.many": "non admissibles",
+    "verdict.invalid.many": "invalides",
     # Fichiers de rapport (`lipcheck report` : HTML, Markdown, SARIF, JUnit, GitHub)
     "out.title": "Rapport sur l'état de préparation",
     "out.page-title": "Rapport lipcheck sur l'état de préparation",

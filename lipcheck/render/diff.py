@@ -10,7 +10,7 @@ from typing_extensions import assert_never
 
 from lipcheck.diff import Change, RuleChange
 from lipcheck.findings import Report, Status
-from lipcheck.messages import text
+from lipcheck.messages import colon, text
 from lipcheck.render import DiffFormat, one_decimal
 from lipcheck.render.markdown import inline
 from lipcheck.render.sentences import as_code, as_text
@@ -30,12 +30,12 @@ def render(changes: Sequence[Change], output_format: DiffFormat, lang: str = "en
     assert_never(output_format)
 
 
-def _score(report: Report | None) -> str:
-    return "–" if report is None or report.score is None else one_decimal(report.score)
+def _score(report: Report | None, lang: str) -> str:
+    return "–" if report is None or report.score is None else one_decimal(report.score, lang)
 
 
-def _signed(value: float) -> str:
-    return ("+" if value >= 0 else "−") + one_decimal(abs(value))
+def _signed(value: float, lang: str) -> str:
+    return ("+" if value >= 0 else "−") + one_decimal(abs(value), lang)
 
 
 def _verdict(report: Report | None, lang: str) -> str:
@@ -48,14 +48,14 @@ def _status(status: Status | None, lang: str) -> str:
 
 def _headline(change: Change, lang: str) -> str:
     if change.before is None:
-        return text("diff.new", lang, score=_score(change.after), verdict=_verdict(change.after, lang))
+        return text("diff.new", lang, score=_score(change.after, lang), verdict=_verdict(change.after, lang))
     delta = change.score_delta
     return text(
         "diff.headline",
         lang,
-        before=_score(change.before),
-        after=_score(change.after),
-        change="" if delta is None else f" ({_signed(delta)})",
+        before=_score(change.before, lang),
+        after=_score(change.after, lang),
+        change="" if delta is None else f" ({_signed(delta, lang)})",
         was=_verdict(change.before, lang),
         now=_verdict(change.after, lang),
     )
@@ -79,9 +79,9 @@ def _rule_line(rule: RuleChange, lang: str) -> str:
         lang,
         rule=rule.rule,
         title=rule.title.in_(lang),
-        before=_points(rule.before_points),
-        after=_points(rule.after_points),
-        change=_signed(rule.delta),
+        before=_points(rule.before_points, lang),
+        after=_points(rule.after_points, lang),
+        change=_signed(rule.delta, lang),
         was=_status(rule.before_status, lang),
         now=_status(rule.after_status, lang),
     )
@@ -92,7 +92,7 @@ def render_text(changes: Sequence[Change], lang: str = "en") -> str:
 
     lines: list[str] = []
     for change in changes:
-        lines.append(f"{terminal_safe(change.path)}: {_headline(change, lang)}")
+        lines.append(f"{terminal_safe(change.path)}{colon(lang)}{_headline(change, lang)}")
         pack = _pack_line(change, lang)
         if pack:
             lines.append(f"  {pack}")
@@ -168,8 +168,9 @@ def _rule_side(status: Status | None, points: float) -> dict[str, Any]:
     return {"status": None if status is None else status.value, "points": round(points, 4)}
 
 
-def _points(value: float) -> str:
-    return f"{round(value, 2):g}"
+def _points(value: float, lang: str) -> str:
+    shown = f"{round(value, 2):g}"
+    return shown.replace(".", ",") if lang == "fr" else shown
 
 
 def render_markdown(changes: Sequence[Change], lang: str = "en") -> str:
@@ -184,11 +185,11 @@ def render_markdown(changes: Sequence[Change], lang: str = "en") -> str:
     for change in changes:
         path = inline(as_code(change.path), table=True)
         if change.before is None:
-            shown = f"{_score(change.after)} ({text('diff.new-short', lang)})"
+            shown = f"{_score(change.after, lang)} ({text('diff.new-short', lang)})"
         else:
             delta = change.score_delta
-            shown = f"{_score(change.before)} → {_score(change.after)}"
-            shown += "" if delta is None else f" (**{_signed(delta)}**)"
+            shown = f"{_score(change.before, lang)} → {_score(change.after, lang)}"
+            shown += "" if delta is None else f" (**{_signed(delta, lang)}**)"
         verdicts = f"{_verdict(change.before, lang)} → {_verdict(change.after, lang)}"
         out.append(f"| {path} | {shown} | {verdicts} |")
     for change in changes:
@@ -214,7 +215,8 @@ def _markdown_details(change: Change, lang: str) -> list[str]:
             "| --- | --- | --- |",
         ]
         for rule in change.rules:
-            points = f"{_points(rule.before_points)} → {_points(rule.after_points)} ({_signed(rule.delta)})"
+            before, after = _points(rule.before_points, lang), _points(rule.after_points, lang)
+            points = f"{before} → {after} ({_signed(rule.delta, lang)})"
             statuses = f"{_status(rule.before_status, lang)} → {_status(rule.after_status, lang)}"
             title = inline(as_text(rule.title.in_(lang)), table=True)
             body.append(f"| {rule.rule} {title} | {points} | {statuses} |")

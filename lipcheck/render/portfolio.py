@@ -22,7 +22,7 @@ from lipcheck.model import SECTOR_CODES
 from lipcheck.render import one_decimal
 from lipcheck.render.html import STATUS_MARK, VERDICT_MARK
 from lipcheck.render.portfolio_rows import SortOrder
-from lipcheck.render.sentences import sector_label
+from lipcheck.render.sentences import counted_verdict, sector_label
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
 INDEX = "index.html"
@@ -139,7 +139,7 @@ def render_index(index: PortfolioIndex, order: SortOrder, lang: str = "en") -> I
         "counts": [
             {
                 "verdict": verdict,
-                "label": text("verdict." + verdict, lang),
+                "label": counted_verdict(verdict, count, lang),
                 "mark": VERDICT_MARK[Verdict(verdict)],
                 "count": count,
             }
@@ -174,7 +174,7 @@ def _row_view(row: IndexRow, rules: list[str], lang: str) -> dict[str, object]:
         "title": row.title or text("out.untitled", lang),
         "community": row.community or "–",
         "call": row.call or "–",
-        "score": "–" if row.score is None else one_decimal(row.score),
+        "score": "–" if row.score is None else one_decimal(row.score, lang),
         "verdict": row.verdict.value,
         "verdict_label": text("verdict." + row.verdict.value, lang)
         if row.page

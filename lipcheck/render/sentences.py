@@ -187,6 +187,11 @@ def where_message(location: Location | None) -> Message | None:
     return Message("report.line", {"line": location.line, "column": location.column})
 
 
+def counted_verdict(verdict: str, count: int, lang: str) -> str:
+    """The verdict's label after a count: `1 prête`, `5 prêtes` (French agrees from two on)."""
+    return text(f"verdict.{verdict}.many" if count > 1 else f"verdict.{verdict}", lang)
+
+
 def gate_line(gate: GateResult, lang: str) -> str:
     """The gate's answer in one line: `PASS`, or `FAIL: ` and every reason, `; ` between them."""
     if gate.passed:
@@ -205,7 +210,7 @@ def days_message(days_left: int) -> Message:
 
 def waiver_message(use: WaiverUse) -> Message:
     """What a waiver says, or what became of it when it was not applied (expired, unused)."""
-    args = {"rule": use.rule, "expires": use.expires.isoformat(), "owner": use.owner, "reason": use.reason}
+    args = {"rule": use.rule, "expires": use.expires, "owner": use.owner, "reason": use.reason}
     if use.state is WaiverState.EXPIRED:
         return Message("waiver.expired", args)
     if use.state is WaiverState.UNUSED:
@@ -217,7 +222,7 @@ def without_waivers(report: Report) -> Message | None:
     """`Score without waivers: 70.0` (and `ineligible without waivers (LIP001)`); None if none applies."""
     if not any(use.state is WaiverState.APPLIED for use in report.waivers):
         return None
-    score = one_decimal(report.score_without_waivers or 0.0)
+    score = Number(report.score_without_waivers or 0.0)
     message = Message("report.score-without-waivers", {"score": score})
     if report.ineligible_without_waivers:
         rules = ", ".join(report.ineligible_without_waivers)

@@ -28,6 +28,7 @@ from lipcheck.findings import (
 from lipcheck.messages import colon, render, text
 from lipcheck.render import flat, one_decimal
 from lipcheck.render.sentences import (
+    counted_verdict,
     days_message,
     earned_of,
     gate_line,
@@ -94,7 +95,9 @@ def render_summary(
 ) -> str:
     """The line that counts a run of several files; then, when `gate` fails, the run's `FAIL: ...`."""
     counts = ", ".join(
-        f"{count} {text('verdict.' + verdict, lang)}" for verdict, count in summary.verdicts.items() if count
+        f"{count} {counted_verdict(verdict, count, lang)}"
+        for verdict, count in summary.verdicts.items()
+        if count
     )
     line = text("report.summary", lang, files=summary.files, counts=counts or "-")
     lines = _wrap([(line, "bold")], width)
@@ -118,11 +121,11 @@ def render_table(rows: Sequence[ProposalRow], lang: str = "en", color: bool = Fa
     for row in rows:
         gap = row.gap or "-"
         if row.gap is not None and row.gap_gain > 0:
-            gap = text("summary.gap-gain", lang, rule=row.gap, points=one_decimal(row.gap_gain))
+            gap = text("summary.gap-gain", lang, rule=row.gap, points=one_decimal(row.gap_gain, lang))
         table.add_row(
             terminal_safe(row.path),
             row.call,
-            "-" if row.score is None else one_decimal(row.score),
+            "-" if row.score is None else one_decimal(row.score, lang),
             text("verdict." + row.verdict.value, lang),
             text("gate.passed" if row.passed else "gate.failed", lang),
             gap,

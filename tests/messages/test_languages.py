@@ -86,11 +86,11 @@ def test_the_ids_the_package_names_are_all_in_the_catalogue() -> None:
 
 def built_ids() -> set[str]:
     """The ids lipcheck builds at run time, from the values they are built from."""
-    ids = {f"verdict.{v.value}" for v in Verdict}
+    ids = {f"verdict.{v.value}" for v in Verdict} | {f"verdict.{v.value}.many" for v in Verdict}
     ids |= {f"status.{s.value}" for s in Status}
     ids |= {f"severity.{s.value}" for s in Severity}
     ids |= {f"sector.{code}" for code in SECTOR_CODES}
-    ids |= {f"explain.chosen.{chosen}" for chosen in ("flag", "default")}
+    ids |= {f"explain.chosen.{chosen}" for chosen in ("flag", "config", "default")}
     roles = get_args(get_args(MunicipalLetter.model_fields["role"].annotation)[0])
     ids |= {f"check.letter.role.{role}" for role in roles}
     ids |= set(WORDS.values()) | {message_id for _, message_id in PYDANTIC}
