@@ -6,15 +6,14 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from lipcheck.cli import main
 from lipcheck.render.portfolio import page_name
 from tests.conftest import EXAMPLES, ROOT, TODAY
-from tests.report.chromium import Chromium, Page, find_chromium
-from tests.report.test_browser import AXE, AXE_RUN, PAPER, PDFS, SCREENSHOTS, require
+from tests.report.chromium import Chromium, Page
+from tests.report.test_browser import AXE, AXE_RUN, PAPER, PDFS, SCREENSHOTS, browser  # noqa: F401 (a fixture)
 
 FILES = sorted(f"examples/{path.name}" for path in EXAMPLES.glob("*.yaml"))
 
@@ -122,18 +121,9 @@ def test_a_page_is_never_written_through_a_symlink_out_of_the_working_folder(
     assert "symlink" in capsys.readouterr().err
 
 
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    executable = find_chromium()
-    require(executable is not None, "chromium", "apt-get install chromium, as tests/run does")
-    require(AXE.is_file(), "axe-core", "npm ci at the repository root, as tests/run does")
-    assert executable is not None
-    with Chromium(executable) as running:
-        yield running
-
-
 def test_the_index_in_chromium_loads_nothing_else_prints_landscape_and_passes_axe(
-    browser: Chromium, portfolio: Path
+    browser: Chromium,  # noqa: F811 - the fixture imported from the single report's browser test
+    portfolio: Path,
 ) -> None:
     page = Page(browser)
     url = (portfolio / "index.html").resolve().as_uri()
