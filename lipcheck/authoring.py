@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from lipcheck.messages import text
@@ -189,11 +188,9 @@ def template(
 @functools.cache
 def example_entries() -> dict[str, dict[str, str]]:
     """The example entry of each list of the template, by dotted path and language."""
-    import yaml
+    from lipcheck.package_data import read_yaml
 
-    entries: dict[str, dict[str, str]] = yaml.safe_load(
-        resources.files("lipcheck").joinpath("data/init-entries.yaml").read_text("utf-8")
-    )
+    entries: dict[str, dict[str, str]] = read_yaml("init-entries.yaml")
     return entries
 
 

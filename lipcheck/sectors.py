@@ -7,12 +7,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from lipcheck.model import SECTOR_CODES
+from lipcheck.package_data import read_yaml
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STRONG, _WEAK = 1, 0
@@ -43,7 +41,7 @@ def words_of(name: str) -> list[str]:
 
 @functools.cache
 def _lexicon() -> Any:
-    return yaml.safe_load(resources.files("lipcheck").joinpath("data/sector-signals.yaml").read_text("utf-8"))
+    return read_yaml("sector-signals.yaml")
 
 
 @functools.cache
@@ -74,17 +72,47 @@ def signals_of(code: str) -> tuple[str, ...]:
     return tuple(signal.written for signal in signals() if signal.code == code)
 
 
-def _matches(signal: Signal, words: list[str]) -> int | None:
-    """The index of the first word where `signal` matches `words`, or None."""
+@functools.cache
+def _index() -> tuple[dict[str, tuple[Signal, ...]], dict[int, dict[str, tuple[Signal, ...]]]]:
+    """The signals by their first word, and the one-word stems by length and stem.
+
+    A name is matched by looking up each of its words, not by trying all 600 signals on it.
+    """
+    by_first: dict[str, list[Signal]] = {}
+    stems: dict[int, dict[str, list[Signal]]] = {}
+    for signal in signals():
+        if signal.stem and len(signal.words) == 1:
+            stems.setdefault(len(signal.words[0]), {}).setdefault(signal.words[0], []).append(signal)
+        elif signal.words:
+            by_first.setdefault(signal.words[0], []).append(signal)
+    return (
+        {word: tuple(found) for word, found in by_first.items()},
+        {size: {stem: tuple(found) for stem, found in table.items()} for size, table in stems.items()},
+    )
+
+
+def _fits(signal: Signal, words: tuple[str, ...], start: int) -> bool:
+    """Whether `signal` matches `words` from `start` (its last word a prefix when it is a stem)."""
     size = len(signal.words)
-    for start in range(len(words) - size + 1):
-        window = words[start : start + size]
-        if window[:-1] != list(signal.words[:-1]):
-            continue
-        last, wanted = window[-1], signal.words[-1]
-        if last == wanted or (signal.stem and last.startswith(wanted)):
-            return start
-    return None
+    if start + size > len(words) or words[start : start + size - 1] != signal.words[:-1]:
+        return False
+    last, wanted = words[start + size - 1], signal.words[-1]
+    return last == wanted or (signal.stem and last.startswith(wanted))
+
+
+@functools.lru_cache(maxsize=4096)
+def _matched(words: tuple[str, ...]) -> dict[Signal, int]:
+    """Every signal that matches `words`, with the index of the first word where it does."""
+    by_first, stems = _index()
+    found: dict[Signal, int] = {}
+    for start, word in enumerate(words):
+        for signal in by_first.get(word, ()):
+            if signal not in found and _fits(signal, words, start):
+                found[signal] = start
+        for size, table in stems.items():
+            for signal in table.get(word[:size], ()) if len(word) >= size else ():
+                found.setdefault(signal, start)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -95,12 +123,8 @@ def infer(name: str) -> tuple[str, ...]:
     places no one: the benchmark showed such guesses wrong too often, and LIP903 then asks for the
     codes, with the weak words' codes among the nearest.
     """
-    words = words_of(name)
     best: dict[str, tuple[int, int]] = {}
-    for signal in signals():
-        start = _matches(signal, words)
-        if start is None:
-            continue
+    for signal, start in _matched(tuple(words_of(name))).items():
         score = (signal.weight, -start)
         if signal.code not in best or score > best[signal.code]:
             best[signal.code] = score
@@ -122,11 +146,8 @@ def infer(name: str) -> tuple[str, ...]:
 
 def clearly_signalled(name: str) -> tuple[str, ...]:
     """The codes `name` signals through a strong word or a phrase, most telling first (no catch-all)."""
-    words = words_of(name)
     strong = {
-        signal.code
-        for signal in signals()
-        if (signal.strong or len(signal.words) > 1) and _matches(signal, words) is not None
+        signal.code for signal in _matched(tuple(words_of(name))) if signal.strong or len(signal.words) > 1
     }
     return tuple(code for code in infer(name) if code in strong and code not in catch_all())
 
@@ -138,8 +159,8 @@ def nearest(name: str, most: int = 3) -> tuple[str, ...]:
     """
     words = words_of(name)
     scores: dict[str, float] = {}
-    for signal in signals():
-        if not signal.strong and _matches(signal, words) is not None:
+    for signal in _matched(tuple(words)):
+        if not signal.strong:
             scores[signal.code] = 2.0
     for word in words:
         for signal in signals():

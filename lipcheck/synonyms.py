@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
 
-import yaml
+from lipcheck.package_data import read_yaml
 
 
 def _key(word: str) -> str:
@@ -16,7 +15,7 @@ def _key(word: str) -> str:
 
 @functools.cache
 def _table() -> dict[str, tuple[str, ...]]:
-    raw = yaml.safe_load(resources.files("lipcheck").joinpath("data/synonyms.yaml").read_text("utf-8"))
+    raw = read_yaml("synonyms.yaml")
     table: dict[str, tuple[str, ...]] = {}
     for group in raw.values():
         for word, codes in group.items():
