@@ -10,5 +10,5 @@ import yaml
 
 def read_yaml(name: str) -> Any:
     """`data/NAME`, read by libyaml's safe loader (the package's own files: a tenth of the Python cost)."""
-    text = resources.files("lipcheck").joinpath("data", name).read_text("utf-8")
+    text = resources.files("lipcheck").joinpath(f"data/{name}").read_text("utf-8")
     return yaml.load(text, Loader=yaml.CSafeLoader)
