@@ -8,8 +8,7 @@ text belongs is an error, never silently converted.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -18,80 +17,41 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    ValidationInfo,
     WithJsonSchema,
-    field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
-from typing_extensions import Self
 
-FORMAT_VERSION = 1
-
-SECTOR_CODES = (
-    "municipal", "community", "settlement", "language", "association", "employment",
-    "economic-development", "federal", "provincial", "employer", "school", "health", "police",
-    "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
-    "indigenous", "justice", "funder", "lived-experience", "emergency",
-)  # fmt: skip
-
-Sector = Literal[
-    "municipal", "community", "settlement", "language", "association", "employment",
-    "economic-development", "federal", "provincial", "employer", "school", "health", "police",
-    "media", "postsecondary", "faith", "francophone", "library", "housing", "ethnocultural",
-    "indigenous", "justice", "funder", "lived-experience", "emergency",
-]  # fmt: skip
-Province = Literal["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
-ApplicantType = Literal[
-    "municipality", "regional-government", "community-organization", "provincial-government",
-    "federal-government", "business", "school-board", "individual", "educational-institution",
-    "international-organization",
-]  # fmt: skip
-Role = Literal["chair", "co-chair", "member", "observer", "ex-officio"]
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-"""How every date is written, in proposals and on the command line (`--today`): YYYY-MM-DD."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_PATH_MAX, _NAME_MAX = 4095, 255  # bytes: the usual limits of Linux, macOS and Windows file systems
-
-
-def _iso_date(value: object) -> object:
-    """Dates are written `YYYY-MM-DD`; the loader hands them over as the text the user wrote."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        raise PydanticCustomError("iso_date", "Input should be a date written YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "impossible_date", "{value} is not a date that exists", {"value": value}
-        ) from None
-
+from lipcheck.codes import (  # noqa: F401 - the vocabularies are part of this module's contract
+    FORMAT_VERSION,
+    ISO_DATE,
+    SECTOR_CODES,
+    ApplicantType,
+    DirectService,
+    Province,
+    Role,
+    Sector,
+)
+from lipcheck.records import (
+    InSectors,
+    ObjectiveCodes,
+    PriorityCodes,
+    a_path_a_folder_can_hold,
+    iso_date,
+    not_in_future,
+    one_applicant,
+    one_sector_field,
+)
 
 IsoDate = Annotated[
     dt.date,
-    BeforeValidator(_iso_date),
+    BeforeValidator(iso_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
 Count = Annotated[int, Field(ge=0)]
 
-
-def _a_path_a_folder_can_hold(path: str) -> str:
-    # Such a path names no file anywhere, and the file system refuses to look it up at all
-    # (a NUL is a ValueError, an overlong name an OSError) instead of saying it is missing.
-    if _CONTROL.search(path):
-        raise PydanticCustomError("path_control_character", "A file path cannot hold control characters")
-    if len(path.encode("utf-8", "surrogatepass")) > _PATH_MAX or any(
-        len(part.encode("utf-8", "surrogatepass")) > _NAME_MAX for part in re.split(r"[/\\]", path)
-    ):
-        raise PydanticCustomError("path_too_long", "The path is longer than a file system allows")
-    return path
-
-
-EvidencePath = Annotated[Text, AfterValidator(_a_path_a_folder_can_hold)]
+EvidencePath = Annotated[Text, AfterValidator(a_path_a_folder_can_hold)]
 """A document's path, relative to the proposal."""
 
 
@@ -140,21 +100,14 @@ class Applicant(_Section):
 
     name: Text | None = None
     type: ApplicantType | None = None
-    established: int | None = Field(default=None, ge=1600, description="Founding year.")
+    # "The future" is the run's `--today` (validation passes it as context).
+    established: Annotated[int, Field(ge=1600), AfterValidator(not_in_future)] | None = Field(
+        default=None, description="Founding year."
+    )
     endorsement: Endorsement | None = None
 
-    @field_validator("established")
-    @classmethod
-    def _not_in_future(cls, year: int | None, info: ValidationInfo) -> int | None:
-        # "The future" is the run's `--today` (validation.validate passes it), so a rerun of an
-        # old check gives the same answer; only a caller that gives no today reads the clock.
-        today = (info.context or {}).get("today") or dt.date.today()
-        if year is not None and year > today.year:
-            raise PydanticCustomError("future_year", "{year} is in the future", {"year": year})
-        return year
 
-
-class _InSectors(_Section):
+class _InSectors(_Section, InSectors):
     """An organization with sector codes, given as `sectors` or `sector`, or read from its name."""
 
     organization: Text
@@ -163,34 +116,7 @@ class _InSectors(_Section):
         default=None, description="Shorthand for `sectors` with one code (or a list)."
     )
 
-    @model_validator(mode="after")
-    def _one_sector_field(self) -> Self:
-        if self.sectors is not None and self.sector is not None:
-            raise PydanticCustomError("sector_twice", "Give either `sector` or `sectors`, not both")
-        if isinstance(self.sector, list) and not self.sector:
-            raise PydanticCustomError("sector_missing", "A member needs at least one sector")
-        return self
-
-    @property
-    def declared(self) -> tuple[str, ...]:
-        """The sector codes written in the proposal, whichever way; empty when none are."""
-        if self.sectors is not None:
-            return tuple(self.sectors)
-        if isinstance(self.sector, list):
-            return tuple(self.sector)
-        return (self.sector,) if self.sector else ()
-
-    @property
-    def inferred(self) -> bool:
-        """True when the member's codes are read from its name, none being written."""
-        return not self.declared
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The member's sector codes: those written, or else those its name signals (maybe none)."""
-        from lipcheck.sectors import infer
-
-        return self.declared or infer(self.organization)
+    _one_sector_field = model_validator(mode="after")(one_sector_field)
 
 
 class Member(_InSectors):
@@ -265,12 +191,6 @@ class PartnerSupport(_InSectors):
     )
 
 
-DirectService = Literal[
-    "language-training", "employment", "information-orientation", "needs-assessment",
-    "community-connections",
-]  # fmt: skip
-
-
 class Partnership(_Section):
     """What kind of partnership is proposed, and for how long."""
 
@@ -301,18 +221,14 @@ class CommunityPlan(_Section):
     description: Text | None = None
 
 
-class Objective(_Section):
+class Objective(_Section, ObjectiveCodes):
     """One of the call's objectives, and how the proposal addresses it."""
 
     objective: Literal["service-access", "labour-market", "awareness-capacity", "partnership-planning"]
     description: Text | None = None
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return (self.objective,)
 
-
-class Priority(_Section):
+class Priority(_Section, PriorityCodes):
     """One of the funder's priorities, and what the proposal does for it."""
 
     priority: Literal[
@@ -320,10 +236,6 @@ class Priority(_Section):
         "gender-equality", "reconciliation",
     ]  # fmt: skip
     description: Text | None = None
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return (self.priority,)
 
 
 class Plan(_Section):
@@ -346,12 +258,6 @@ class Plan(_Section):
     )
     reporting: Text | None = Field(default=None, description="How the council reports each year.")
     objectives: list[Objective] = []
-
-
-def _one_applicant(value: Any) -> Any:
-    if isinstance(value, list):
-        raise PydanticCustomError("applicant_list", "A proposal has one lead applicant, not a list")
-    return value
 
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]+[0-9]{3}$")]
@@ -384,7 +290,7 @@ class Proposal(_Section):
     title: Text | None = None
     submitted: IsoDate | None = None
     community: Community | None = None
-    applicant: Annotated[Applicant | None, BeforeValidator(_one_applicant)] = None
+    applicant: Annotated[Applicant | None, BeforeValidator(one_applicant)] = None
     council: Council | None = None
     municipality: Municipality | None = None
     public_engagement: list[Engagement] = []
