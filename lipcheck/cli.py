@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 import typer
 
 from lipcheck import __version__
+from lipcheck.codes import ISO_DATE
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, ProposalRow, Severity, Summary
 from lipcheck.loader import Limits
 from lipcheck.messages import DEFAULT_LANGUAGE, LANGUAGES, choose_language, colon, render, text
-from lipcheck.model import ISO_DATE
 from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path
@@ -524,7 +524,7 @@ def _example_title(content: str) -> str:
 def sectors(lang: LangOption = None) -> None:
     """List the sector codes with their label, what belongs there and the words that signal them."""
     lang = _language(lang)
-    from lipcheck.model import SECTOR_CODES
+    from lipcheck.codes import SECTOR_CODES
     from lipcheck.sectors import signals_of
 
     blocks = []

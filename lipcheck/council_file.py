@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lipcheck.codes import SECTOR_CODES
 from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import MOST_FINDINGS, Document, PathKey, Positions
-from lipcheck.model import SECTOR_CODES
 from lipcheck.paths import confined_file
 from lipcheck.placeholders import is_placeholder
 

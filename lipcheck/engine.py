@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import RuleResult, Severity, Status
 from lipcheck.loader import Positions
-from lipcheck.model import Proposal
 from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)

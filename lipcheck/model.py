@@ -36,6 +36,7 @@ from lipcheck.records import (
     ObjectiveCodes,
     PriorityCodes,
     a_path_a_folder_can_hold,
+    an_amount,
     iso_date,
     not_in_future,
     one_applicant,
@@ -155,8 +156,14 @@ class Support(_Section):
 
     kind: Literal["in-kind", "financial"]
     description: Text | None = None
-    # Infinity and NaN are no amount of money, and JSON has no way to write them.
-    value: Annotated[int | float, Field(ge=0, allow_inf_nan=False, description="Value in CAD.")] | None = None
+    value: (
+        Annotated[
+            int | float,
+            AfterValidator(an_amount),
+            WithJsonSchema({"type": "number", "minimum": 0, "description": "Value in CAD."}),
+        ]
+        | None
+    ) = None
 
 
 class MunicipalLetter(_Section):

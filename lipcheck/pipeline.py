@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from lipcheck import council_file, engine, scoring, waivers
 from lipcheck.checks import Context
+from lipcheck.codes import SECTOR_CODES
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Message, PlaceholderLeft, Report, RosterEntry, SectorCoverage, Verdict
 from lipcheck.loader import Document, Limits, read_proposal
-from lipcheck.model import SECTOR_CODES, Proposal
 from lipcheck.packs import Pack, PackError, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK, unknown_hint
 from lipcheck.paths import shown_path

@@ -13,11 +13,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from lipcheck.codes import ISO_DATE
+from lipcheck.codes import ISO_DATE, Sector
 from lipcheck.core_validator import PydanticCustomError
 
 if TYPE_CHECKING:
     from pydantic_core.core_schema import ValidationInfo
+
+Sections = dict[str, tuple[tuple[str, str, "str | None", bool], ...]]
+"""A format's sections by record name: each key as written, its attribute, the section it holds, and
+whether it holds a list of them (lipcheck.compiled_schemas writes one table a format)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PATH_MAX, _NAME_MAX = 4095, 255  # bytes: the usual limits of Linux, macOS and Windows file systems
@@ -57,8 +61,8 @@ class InSectors:
     """An organization with sector codes, given as `sectors` or `sector`, or read from its name."""
 
     organization: str
-    sectors: list[str] | None
-    sector: str | list[str] | None
+    sectors: list[Sector] | None
+    sector: Sector | list[Sector] | None
 
     @property
     def declared(self) -> tuple[str, ...]:
@@ -140,6 +144,17 @@ def not_in_future(year: int | None, info: ValidationInfo) -> int | None:
     if year is not None and year > today.year:
         raise PydanticCustomError("future_year", "{year} is in the future", {"year": year})
     return year
+
+
+def an_amount(value: float) -> float:
+    """Money: at least 0, and a finite number (infinity and NaN are no amount, and JSON cannot write them)."""
+    if not value >= 0:  # NaN too, as it compares false
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": 0}
+        )
+    if value == float("inf"):
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
+    return value
 
 
 def one_sector_field(section: Any) -> Any:

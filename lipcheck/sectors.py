@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from lipcheck.model import SECTOR_CODES
+from lipcheck.codes import SECTOR_CODES
 from lipcheck.package_data import read_yaml
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
-import types
-import typing
-from typing import Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
+from lipcheck.compiled_schemas import (
+    CONFIG_SCHEMA,
+    CONFIG_SECTIONS,
+    PROPOSAL_SCHEMA,
+    PROPOSAL_SECTIONS,
+    Proposal,
+)
+from lipcheck.core_validator import SchemaValidator, ValidationError
 from lipcheck.findings import Finding, Location, Message
 from lipcheck.loader import MOST_FINDINGS, Document, PathKey, listed
 from lipcheck.messages import has
-from lipcheck.model import Proposal
 from lipcheck.placeholders import filled_in
+from lipcheck.records import Sections
 from lipcheck.synonyms import synonyms
 
-_M = TypeVar("_M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 _QUOTED = re.compile(r"'([^']*)'")
 _DIGITS = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
 _AMOUNT = re.compile(r"[$]?\s*[0-9][0-9 ,.\u00a0\u202f]*\s*[$]?\Z")
@@ -34,6 +39,33 @@ _SOME_VALUE = Message("type.value")
 _AT_KEY = frozenset({"extra_forbidden"})
 
 
+class Format:
+    """A file format lipcheck validates: its compiled schema, and the keys each of its sections takes."""
+
+    def __init__(self, schema: dict[str, Any], sections: Sections):
+        self._schema = schema
+        self.sections = sections
+        self.root = schema["cls"].__name__ if schema.get("type") == "model" else next(iter(sections))
+
+    @functools.cached_property
+    def validator(self) -> SchemaValidator:
+        """Built on first use (a run without a config never builds the config's)."""
+        return SchemaValidator(self._schema)
+
+    def allowed_keys(self, path: PathKey) -> set[str]:
+        """The keys the section at `path` accepts, as written (aliases where there are)."""
+        section: str | None = self.root
+        for part in path:
+            if isinstance(part, int) or section is None:
+                continue
+            section = next((inner for key, _, inner, _ in self.sections[section] if key == part), None)
+        return {key for key, *_ in self.sections[section]} if section else set()
+
+
+PROPOSAL_FORMAT = Format(PROPOSAL_SCHEMA, PROPOSAL_SECTIONS)
+CONFIG_FORMAT = Format(CONFIG_SCHEMA, CONFIG_SECTIONS)
+
+
 def validate(
     document: Document, today: dt.date | None = None, placeholders: tuple[PathKey, ...] = ()
 ) -> tuple[Proposal | None, tuple[Finding, ...]]:
@@ -46,16 +78,17 @@ def validate(
     """
     document, left = filled_in(document)
     unfilled = frozenset({*placeholders, *(spot.path for spot in left)})
-    return validate_as(Proposal, document, today, unfilled=unfilled)
+    proposal, findings = validate_as(PROPOSAL_FORMAT, document, today, unfilled=unfilled)
+    return proposal, findings
 
 
 def validate_as(
-    model: type[_M],
+    model: Format,
     document: Document,
     today: dt.date | None = None,
     top: str = "schema.top-level",
     unfilled: frozenset[PathKey] = frozenset(),
-) -> tuple[_M | None, tuple[Finding, ...]]:
+) -> tuple[Any, tuple[Finding, ...]]:
     """`document` checked against `model` (the proposal, or `.lipcheck.yaml`), findings as for a proposal.
 
     `top` is the message id that names the file's top level (`in the proposal`); `unfilled` are
@@ -74,7 +107,7 @@ def validate_as(
     data = document.data
     for _ in range(4 if unfilled else 0):
         try:
-            return model.model_validate(data, context={"today": today}), ()
+            return model.validator.validate_python(data, context={"today": today}), ()
         except ValidationError as error:
             # A section whose required key is still a placeholder is a section not filled in:
             # read it as absent, as its other keys cannot stand without it.
@@ -83,12 +116,13 @@ def validate_as(
                 for detail in error.errors(include_url=False)
                 if detail["type"] == "missing" and tuple(detail["loc"]) in unfilled
             }
-            sections = {path for path in sections if path and isinstance(path[-1], str)}
+            # An entry of a list whose required key is a placeholder is an entry not written yet.
+            sections = {path for path in sections if path}
             if not sections:
                 break
             data = _without_sections(data, sections)
     try:
-        return model.model_validate(data, context={"today": today}), ()
+        return model.validator.validate_python(data, context={"today": today}), ()
     except ValidationError as error:
         first: dict[PathKey, ErrorDetails] = {}
         for detail in error.errors(include_url=False):
@@ -103,7 +137,7 @@ def validate_as(
 
 
 def _without_sections(data: Any, sections: set[PathKey]) -> Any:
-    """`data` without the sections at `sections` (each a path ending in a key)."""
+    """`data` without the sections at `sections` (each a path ending in a key or a list index)."""
     if isinstance(data, dict):
         return {
             key: _without_sections(value, {path[1:] for path in sections if path[0] == key})
@@ -114,11 +148,12 @@ def _without_sections(data: Any, sections: set[PathKey]) -> Any:
         return [
             _without_sections(value, {path[1:] for path in sections if path[0] == index})
             for index, value in enumerate(data)
+            if (index,) not in sections
         ]
     return data
 
 
-def _one_finding_a_mistake(first: dict[PathKey, ErrorDetails], data: Any, model: type[BaseModel]) -> None:
+def _one_finding_a_mistake(first: dict[PathKey, ErrorDetails], data: Any, model: Format) -> None:
     """Drop the errors that repeat another one in other words (in place).
 
     `sector: [a, Bad]` fails both alternatives of `Sector | list[Sector]`: the error on the whole
@@ -139,7 +174,7 @@ def _one_finding_a_mistake(first: dict[PathKey, ErrorDetails], data: Any, model:
     }
     for path, detail in list(first.items()):
         if detail["type"] == "missing" and path and path[:-1] in unknown:
-            allowed = sorted(_allowed_keys(path[:-1], model))
+            allowed = sorted(model.allowed_keys(path[:-1]))
             if difflib.get_close_matches(unknown[path[:-1]], allowed, n=1, cutoff=0.6) == [path[-1]]:
                 del first[path]
 
@@ -184,9 +219,7 @@ def dotted(path: PathKey) -> str:
     return text or "(top level)"
 
 
-def _finding(
-    detail: ErrorDetails, path: PathKey, document: Document, model: type[BaseModel], top: str
-) -> Finding:
+def _finding(detail: ErrorDetails, path: PathKey, document: Document, model: Format, top: str) -> Finding:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     value = detail.get("input")
@@ -201,7 +234,7 @@ def _finding(
     }
     hint: Message | None = None
     if kind == "extra_forbidden":
-        allowed = sorted(_allowed_keys(path[:-1], model))
+        allowed = sorted(model.allowed_keys(path[:-1]))
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         hint = (
             Message("hint.did-you-mean", {"suggestion": close[0]})
@@ -312,27 +345,3 @@ def _yaml11_reading(value: Any) -> str | None:
 def _shown(value: Any) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _allowed_keys(path: PathKey, top: type[BaseModel]) -> set[str]:
-    """The keys the schema accepts in the section at `path` (as written: aliases where there are)."""
-    model: type[BaseModel] | None = top
-    for part in path:
-        if isinstance(part, int) or model is None:
-            continue
-        field = next((f for name, f in model.model_fields.items() if (f.alias or name) == part), None)
-        model = _model_in(field.annotation) if field else None
-    return {info.alias or name for name, info in model.model_fields.items()} if model else set()
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The section model inside `annotation` (through Optional, list and Annotated)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (Union, types.UnionType, list, typing.Annotated) or origin is not None:
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found:
-                return found
-    return None

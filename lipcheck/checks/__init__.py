@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import types
-import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Message, Status
 from lipcheck.loader import PathKey
-from lipcheck.model import Proposal
 
 KINDS = (
     "applicant_present",
@@ -69,20 +67,22 @@ def a_field_of_the_format(dotted: str) -> str:
     A path that names no field of the proposal format is refused when the pack is compiled,
     rather than left to find nothing in every proposal.
     """
-    section: Any = Proposal
+    from lipcheck.compiled_schemas import PROPOSAL_SECTIONS
+
+    section: str | None = "Proposal"
     steps = dotted.split(".")
     for number, step in enumerate(steps):
         name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
-        fields = section.model_fields if isinstance(section, type) and issubclass(section, BaseModel) else {}
+        fields = {
+            attribute: (inner, many) for _, attribute, inner, many in PROPOSAL_SECTIONS.get(section or "", ())
+        }
         if name not in fields:
             raise _not_a_field("option.not-a-field", path=dotted, step=step)
-        inner = _inner(fields[name].annotation)
-        is_list = typing.get_origin(inner) is list
+        section, is_list = fields[name]
         if each and not is_list:
             raise _not_a_field("option.not-a-list", path=dotted, name=name)
         if is_list and number < len(steps) - 1 and not each:
             raise _not_a_field("option.a-list", path=dotted, name=name)
-        section = _inner(typing.get_args(inner)[0]) if is_list else inner
     return dotted
 
 
@@ -91,21 +91,6 @@ def _not_a_field(message_id: str, **args: str) -> PydanticCustomError:
     from lipcheck.messages import text
 
     return PydanticCustomError("field_path", text(message_id, **args).replace("{", "{{").replace("}", "}}"))
-
-
-def _inner(annotation: Any) -> Any:
-    """The type inside `Annotated[...]` and `X | None`."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            choices = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            if len(choices) != 1:
-                return annotation
-            annotation = choices[0]
-        else:
-            return annotation
 
 
 class Conditional(Params):

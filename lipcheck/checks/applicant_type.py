@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
-from lipcheck.model import ApplicantType, Proposal
+from lipcheck.codes import ApplicantType
+from lipcheck.compiled_schemas import Proposal
 
 
 class ApplicantTypeParams(Params):

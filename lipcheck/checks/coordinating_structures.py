@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, graded, is_given, unmet
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 def check(proposal: Proposal, params: Params, context: Context) -> Outcome:

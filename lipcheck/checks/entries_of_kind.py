@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, field_path, met, unmet, value_at
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Either
-from lipcheck.model import Proposal
 
 
 class EntriesOfKindParams(Params):

@@ -16,8 +16,8 @@ from lipcheck.checks import (
     unmet,
     values_at,
 )
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.loader import PathKey
-from lipcheck.model import Proposal
 from lipcheck.paths import confined_file
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, value_at
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 class FieldsPresentParams(Params):

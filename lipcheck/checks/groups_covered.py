@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from lipcheck.checks import Conditional, Context, Outcome, field_path, graded, value_at
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 class GroupsCoveredParams(Conditional):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, value_at
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 class ListLengthParams(Params):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, met, unmet
+from lipcheck.codes import ApplicantType, Sector
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Message
-from lipcheck.model import ApplicantType, Proposal, Sector
 
 
 class MunicipalLeadParams(Params):

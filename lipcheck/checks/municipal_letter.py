@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lipcheck.checks import Conditional, Context, Outcome, graded, is_given, met, unmet
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Message
-from lipcheck.model import Proposal
 
 
 def check(proposal: Proposal, params: Conditional, context: Context) -> Outcome:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, met, unmet
-from lipcheck.model import Proposal, Sector
+from lipcheck.codes import Sector
+from lipcheck.compiled_schemas import Proposal
 
 
 class NewcomerVoiceParams(Params):

@@ -14,7 +14,7 @@ from lipcheck.checks import (
     unmet,
     value_at,
 )
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 class NothingListedParams(Params):

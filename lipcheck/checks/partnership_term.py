@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from lipcheck.checks import Context, Outcome, Params, met, unmet
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 _ISO = r"^\d{4}-\d{2}-\d{2}$"
 

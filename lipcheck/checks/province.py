@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, met, unmet
-from lipcheck.model import Proposal, Province
+from lipcheck.codes import Province
+from lipcheck.compiled_schemas import Proposal
 
 
 class ProvinceParams(Params):

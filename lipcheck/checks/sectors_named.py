@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lipcheck.checks import Context, Outcome, Params, met, unmet
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 from lipcheck.sectors import clearly_signalled, infer
 
 

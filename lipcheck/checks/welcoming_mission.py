@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lipcheck.checks import Context, Outcome, Params, graded, is_given
-from lipcheck.model import Proposal
+from lipcheck.compiled_schemas import Proposal
 
 
 class WelcomingMissionParams(Params):

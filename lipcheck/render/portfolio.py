@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lipcheck import __version__
+from lipcheck.codes import SECTOR_CODES
 from lipcheck.findings import ProposalRow, Status, Verdict
 from lipcheck.messages import text
-from lipcheck.model import SECTOR_CODES
 from lipcheck.render import one_decimal
 from lipcheck.render.html import STATUS_MARK, VERDICT_MARK
 from lipcheck.render.portfolio_rows import SortOrder

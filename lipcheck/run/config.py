@@ -12,69 +12,16 @@ import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from lipcheck.compiled_schemas import ConfigFile
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity
 from lipcheck.loader import Document, Limits, PathKey, read_proposal
 from lipcheck.messages import LANGUAGES
-from lipcheck.model import IsoDate, RuleId, Text
 from lipcheck.paths import shown_path, within, working_folder
 
 CONFIG_FILE = ".lipcheck.yaml"
-VERSION_KEY = "lipcheck-config"
-
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
-Glob = Annotated[str, Field(min_length=1)]
-Level = Annotated[Severity, Field(strict=False)]
-
-
-class _Section(BaseModel):
-    # Built on first use: a run without a config never pays for its schema.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
-
-
-class GateFile(_Section):
-    """When a proposal falls short (exit 1); `--fail-under` and `--fail-on` win."""
-
-    fail_under: Percent | None = Field(default=None, alias="fail-under")
-    fail_on: Level | None = Field(default=None, alias="fail-on")
-
-
-class RuleTuning(_Section):
-    """A repository's change to one rule of the pack: its severity, weight or check options."""
-
-    severity: Level | None = None
-    weight: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    check: dict[str, Any] | None = None
-
-
-class ConfigWaiverFile(_Section):
-    """A waiver in the config: a proposal's waiver, for the files its `files` globs name (all without)."""
-
-    rule: RuleId
-    reason: Text
-    owner: Text
-    expires: IsoDate
-    files: list[Glob] = Field(default=[], description="Globs relative to the config; none: every proposal.")
-
-
-class ConfigFile(_Section):
-    """`.lipcheck.yaml`, version 1."""
-
-    lipcheck_config: Literal[1] = Field(alias=VERSION_KEY)
-    default_call: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = Field(
-        default=None, alias="default-call"
-    )
-    pack: Text | None = None
-    proposals: list[Glob] = []
-    exclude: list[Glob] = []
-    gate: GateFile = GateFile()
-    lang: Text | None = None
-    rules: dict[RuleId, Literal["off"] | RuleTuning] = {}
-    waivers: list[ConfigWaiverFile] = []
+VERSION_KEY = "lipcheck-config"  # also in config_file, which pydantic alone reads
 
 
 @dataclass(frozen=True)
@@ -119,8 +66,12 @@ class Config:
         return self.file.default_call
 
     @property
-    def gate(self) -> GateFile:
-        return self.file.gate
+    def fail_under(self) -> float | None:
+        return self.file.gate.fail_under if self.file.gate else None
+
+    @property
+    def fail_on(self) -> Severity | None:
+        return self.file.gate.fail_on if self.file.gate else None
 
     @property
     def lang(self) -> str | None:
@@ -188,7 +139,7 @@ def read_config(name: str, named: bool = False, limits: Limits | None = None) ->
 
     Raises ConfigError with every problem found, LipcheckError when the file cannot be read.
     """
-    from lipcheck.validation import validate_as
+    from lipcheck.validation import CONFIG_FORMAT, validate_as
 
     path = os.path.abspath(name)  # noqa: PTH100
     shown = _relative(path)
@@ -206,7 +157,7 @@ def read_config(name: str, named: bool = False, limits: Limits | None = None) ->
                 Message("hint.config-version"),
             )
         )
-    config_file, findings = validate_as(ConfigFile, document, top="config.top-level")
+    config_file, findings = validate_as(CONFIG_FORMAT, document, top="config.top-level")
     problems += findings
     if config_file is not None and config_file.lang is not None and config_file.lang not in LANGUAGES:
         problems.append(

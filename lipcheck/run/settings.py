@@ -99,8 +99,8 @@ def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
     config = configs.for_file(path)
     if config is None:
         return Settings(flags.pack, None, flags.fail_under, flags.fail_on)
-    fail_under = flags.fail_under if flags.fail_under is not None else config.gate.fail_under
-    fail_on = flags.fail_on if flags.fail_on is not None else config.gate.fail_on
+    fail_under = flags.fail_under if flags.fail_under is not None else config.fail_under
+    fail_on = flags.fail_on if flags.fail_on is not None else config.fail_on
     pack = flags.pack or config.pack
     return Settings(
         pack=pack,
