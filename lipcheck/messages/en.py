@@ -454,6 +454,8 @@ MESSAGES: dict[str, str] = {
     "out.submitted": "Submitted",
     "out.not-given": "not given",
     "out.roster": "The council roster",
+    "out.roster.inferred": "{sectors} (inferred)",
+    "out.roster.inferred-none": "none (its name signals no sector)",
     "out.col.organization": "Organization",
     "out.col.sectors": "Sectors",
     "out.col.role": "Role",

@@ -725,6 +725,8 @@ _WRITTEN: dict[str, str] = {
     "out.submitted": "Présentée le",
     "out.not-given": "non donné",
     "out.roster": "La composition du conseil",
+    "out.roster.inferred": "{sectors} (déduits)",
+    "out.roster.inferred-none": "aucun (son nom ne signale aucun secteur)",
     "out.col.organization": "Organisme",
     "out.col.sectors": "Secteurs",
     "out.col.role": "Rôle",
