@@ -850,12 +850,22 @@ def report(
     jobs: JobsOption = "auto",
     sort: SortOption = SortOrder.PATH,
     no_progress: NoProgressOption = False,
+    docs_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--docs-url", metavar="URL", help="help.docs-url", show_default=False),
+    ] = None,
 ) -> None:
     """Write reports for people (HTML, Markdown) and pipelines (SARIF, JUnit, JSON, GitHub)."""
     from lipcheck import output
+    from lipcheck.docs_url import docs_base
 
     lang_flag = lang
     lang = _language(lang_flag)  # for what is said before the files are known
+    try:
+        docs = docs_base(docs_url, os.environ)  # never from a config: a pull request must not steer links
+    except LipcheckError as error:
+        _diagnose(error)
+        raise typer.Exit(EXIT_ERROR) from None
     chosen = list(dict.fromkeys([*(formats or []), *([ReportFormat.HTML] if html else [])]))
     flags = Flags(pack, fail_under, fail_on, config, no_config)
     limits = Limits(max_file_size, max_depth, max_aliases, max_nodes, follow_symlinks)
@@ -889,7 +899,10 @@ def report(
     try:
         # Everything is rendered before anything is written: a failure leaves no report behind.
         rendered = [
-            (destination, output.render(destination.format, reports, packs.by_id(), lang, Path.cwd(), dated))
+            (
+                destination,
+                output.render(destination.format, reports, packs.by_id(), lang, Path.cwd(), dated, docs),
+            )
             for destination in destinations
         ]
         output.write_all(rendered)

@@ -77,10 +77,12 @@ def render(
     lang: str = "en",
     root: Path | None = None,
     stamp: str | None = None,
+    docs: str | None = None,
 ) -> str:
     """`reports` in `output_format`; each renderer is imported only when its format is asked for.
 
     `stamp` is the date the HTML report shows (see `stamp()`); without it the report has no date.
+    `docs` is where lipcheck's docs are served, for SARIF's links (see `lipcheck.docs_url`).
     """
     if output_format is ReportFormat.HTML:
         from lipcheck.render import html
@@ -93,7 +95,7 @@ def render(
     if output_format is ReportFormat.SARIF:
         from lipcheck.render import sarif
 
-        return sarif.render_reports(reports, packs, lang, root)
+        return sarif.render_reports(reports, packs, lang, root, docs)
     if output_format is ReportFormat.JUNIT:
         from lipcheck.render import junit
 

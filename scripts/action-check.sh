@@ -10,6 +10,10 @@
 #   ARGS        more options for `lipcheck report`, split at spaces
 #   HTML SARIF  where to write those reports; empty for none
 #   LIPCHECK    the lipcheck to run (default: lipcheck on PATH)
+#   ACTION_REPOSITORY ACTION_REF  the action's own repository (owner/name) and ref, else
+#               GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF: SARIF's links then lead to
+#               https://github.com/<repository>/blob/<ref>/docs/, the docs of the very version run.
+#               Either empty or not a plain repository name and ref: no --docs-url, no links.
 #   GITHUB_OUTPUT  where `exit-code=N` goes
 #
 # lipcheck's exit code is recorded, not returned: the action's last step passes or fails on it,
@@ -66,6 +70,17 @@ options+=("${outputs[@]}")
 if [ -n "${PACK:-}" ]; then options+=(--pack "$PACK"); fi
 if [ -n "${FAIL_UNDER:-}" ]; then options+=(--fail-under "$FAIL_UNDER"); fi
 if [ -n "${FAIL_ON:-}" ]; then options+=(--fail-on "$FAIL_ON"); fi
+
+# The environment is not trusted: a repository is owner/name in GitHub's characters, a ref is a
+# tag, branch or commit without `..`, a leading `-` or `/`, or anything a URL would have to escape.
+repository=${ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}
+ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
+if [[ $repository =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$ ]] \
+  && [[ ${repository#*/} != . && ${repository#*/} != .. ]] \
+  && [[ $ref =~ ^[A-Za-z0-9_][A-Za-z0-9._/-]{0,254}$ ]] \
+  && [[ $ref != *..* && $ref != */ && $ref != *//* ]]; then
+  options+=(--docs-url "https://github.com/$repository/blob/$ref/docs/")
+fi
 extra=()
 if [ -n "${ARGS:-}" ]; then read -r -a extra <<< "$ARGS"; fi
 

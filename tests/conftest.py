@@ -25,6 +25,7 @@ def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("LIPCHECK_DOCS_URL", raising=False)
 
 
 def check_golden(name: str, actual: str) -> None:

@@ -725,6 +725,8 @@ _WRITTEN: dict[str, str] = {
     "out.submitted": "Présentée le",
     "out.not-given": "non donné",
     "out.roster": "La composition du conseil",
+    "out.roster.inferred": "{sectors} (déduits)",
+    "out.roster.inferred-none": "aucun (son nom ne signale aucun secteur)",
     "out.col.organization": "Organisme",
     "out.col.sectors": "Secteurs",
     "out.col.role": "Rôle",
@@ -797,6 +799,9 @@ _WRITTEN: dict[str, str] = {
     "hint.validate-report-format": "écrivez-le avec `lipcheck report --format {format} PROPOSAL`",
     "cli.unknown-format": "aucun format `{format}` (choix : {choices})",
     "help.stamp": "Affiche la date du rapport (celle de --today) dans le rapport HTML ; SOURCE_DATE_EPOCH aussi.",
+    "help.docs-url": "Où le dossier docs de lipcheck est servi (une adresse http ou https absolue) : les règles du SARIF renvoient alors à leur section de la référence des règles. Aussi LIPCHECK_DOCS_URL ; sans l'un ni l'autre, aucun lien.",
+    "cli.bad-docs-url": "{source} demande une adresse http ou https absolue, sans nom d'utilisateur, requête ni fragment, pas `{value}`",
+    "hint.docs-url": "donnez l'adresse où est servi le dossier docs du lipcheck que vous lancez, p. ex. la vue GitHub de docs/ à cette version ; sans elle, le SARIF ne porte aucun lien",
     # JSON Schema : le document
     "schema.doc.title": "proposition lipcheck, version 1 du format",
     "schema.doc.description": "Une proposition de financement d'un partenariat local en matière d'immigration, vérifiée par lipcheck selon les règles d'un appel.",

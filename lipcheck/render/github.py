@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from lipcheck.findings import Location, Report, Severity, WaiverState
 from lipcheck.messages import colon, render, text
 from lipcheck.render import flat
-from lipcheck.render.sentences import gate_line, score_message, waiver_message
+from lipcheck.render.sentences import (
+    gate_line,
+    labelled_field,
+    placeholders_heading,
+    score_message,
+    waiver_message,
+)
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 COMMAND = {
@@ -43,6 +49,12 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
             title = f"{use.rule}: {text('report.waivers', lang)}"
             message = render(waiver_message(use), lang)
             lines.append(command(name, use.source, use.location, title, message))
+        if report.placeholders:
+            # One notice for them all: each field is already a gap of its rule, and GitHub shows
+            # only the first few annotations of each kind a step makes.
+            fields = ", ".join(_named(spot.field, lang) for spot in report.placeholders)
+            said = f"{render(placeholders_heading(report), lang)}{colon(lang)}{fields}"
+            lines.append(command("notice", report.path, None, "lipcheck", said))
         verdict = text("verdict." + report.verdict.value, lang)
         score = score_message(report)
         summary = text("out.verdict-line", lang, path=report.path, score=score, verdict=verdict)
@@ -51,6 +63,11 @@ def render_reports(reports: Sequence[Report], lang: str = "en") -> str:
             lines.append(command("error", report.path, None, "lipcheck gate", gate_line(report.gate, lang)))
     # Each line is a command lipcheck means; no value in it may hold one the runner would also read.
     return defuse("".join(line + "\n" for line in lines), TEXT, own_commands=True)
+
+
+def _named(path: str, lang: str) -> str:
+    words, path = labelled_field(path, lang)
+    return path if words == path else f"{words} ({path})"
 
 
 def command(name: str, path: str, location: Location | None, title: str, message: str) -> str:

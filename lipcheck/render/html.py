@@ -26,10 +26,12 @@ from lipcheck.render.sentences import (
     earned_of,
     gain,
     gate_line,
+    labelled_field,
     labelled_missing,
-    missing_labels,
     pack_text,
+    placeholders_heading,
     points,
+    roster_role,
     sector_label,
     to_ready_message,
     waiver_message,
@@ -87,7 +89,8 @@ class RuleView:
     mark: str
     points: str
     found: Sentence
-    missing: tuple[str, ...]
+    missing: tuple[tuple[str, str], ...]
+    """Each thing lacking, in words and as its code or field path."""
     where: str
     remediation: Sentence
     source: str
@@ -171,6 +174,9 @@ class ReportView:
     warnings: tuple[tuple[str, Sentence], ...] = ()
     roster: tuple[tuple[str, str, bool, str, str], ...] = ()
     """Organization, sector labels, inferred, role, representative: the council as the chair reads it."""
+    placeholders: tuple[tuple[str, str, str], ...] = ()
+    """Each field still holding a placeholder: its label, its path, where it is."""
+    placeholders_heading: str = ""
     gate: str | None = None
     """The gate's answer (`PASS`, or `FAIL: ` and why), once the run has judged the report."""
     gate_passed: bool = True
@@ -318,11 +324,15 @@ def _view(report: Report, id_prefix: str, lang: str, stamp: str | None = None) -
                 member.organization,
                 ", ".join(sector_label(code, lang) for code in member.sectors),
                 member.inferred,
-                text("role." + member.role, lang),
+                roster_role(member, lang),
                 member.representative or "",
             )
             for member in report.roster
         ),
+        placeholders=tuple(
+            (*labelled_field(spot.field, lang), where(spot.location, lang)) for spot in report.placeholders
+        ),
+        placeholders_heading=render(placeholders_heading(report), lang),
     )
 
 
@@ -350,7 +360,7 @@ def _rule(result: RuleResult, path: str, anchor: str, lang: str) -> RuleView:
         mark=STATUS_MARK[result.status],
         points=points(result, lang),
         found=tuple(parts(result.message, lang)),
-        missing=missing_labels(result, lang),
+        missing=labelled_missing(result, lang),
         where=f"{path}, {where(result.location, lang)}" if result.location else path,
         remediation=pack_text(result.remediation.in_(lang).strip()),
         source=result.source.in_(lang).strip(),

@@ -5,7 +5,9 @@ file has only that one, failed, with every problem listed. Rules that do not app
 The last testcase, `gate`, fails exactly when the proposal falls short (exit 1). A CI server marks
 a build unstable for any failure, so a rule not fully met is a `<failure>` only when it fails the
 gate by itself (a failed blocker, `--fail-on`); any other gap is told in the case's `<system-out>`.
-The shape follows the JUnit schema CI servers validate against (Jenkins' xUnit `junit-10.xsd`).
+Each suite's properties carry the score and verdict, and its `<system-out>` the council roster and
+the placeholders left, for whoever reads the CI server's page. The shape follows the JUnit schema
+CI servers validate against (Jenkins' xUnit `junit-10.xsd`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,16 @@ from collections.abc import Sequence
 from lipcheck.findings import GateResult, Report, RuleResult, Status
 from lipcheck.messages import colon, render, text
 from lipcheck.render import flat, one_decimal
-from lipcheck.render.sentences import gate_line, missing_labels, points, where
+from lipcheck.render.sentences import (
+    gate_line,
+    labelled_field,
+    missing_labels,
+    placeholders_heading,
+    points,
+    roster_role,
+    roster_sectors,
+    where,
+)
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
 # XML 1.0 cannot carry most control characters, even escaped; a proposal cannot smuggle one in.
@@ -80,10 +91,37 @@ def _suite(report: Report, lang: str) -> ET.Element:
         facts["score-without-waivers"] = one_decimal(report.score_without_waivers)
     if report.config is not None:
         facts["config"] = report.config
+    if report.placeholders:
+        facts["placeholders-left"] = ", ".join(spot.field for spot in report.placeholders)
     for name, value in facts.items():
         ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
     suite.extend(cases)
+    told = _council_and_placeholders(report, lang)
+    if told:
+        ET.SubElement(suite, "system-out").text = _clean(told)
     return suite
+
+
+def _council_and_placeholders(report: Report, lang: str) -> str:
+    """The suite's own output, for people reading the CI server's page: the council roster, its
+    sectors marked where read from a name, and the fields still holding a placeholder."""
+    lines: list[str] = []
+    sep = colon(lang)
+    if report.roster:
+        lines.append(f"{text('out.roster', lang)} ({len(report.roster)})")
+        for member in report.roster:
+            said = [roster_sectors(member, lang) or "–", roster_role(member, lang)]
+            said += [member.representative] if member.representative else []
+            lines.append(f"  {member.organization}{sep}{' · '.join(said)}")
+    if report.placeholders:
+        if lines:
+            lines.append("")
+        lines.append(render(placeholders_heading(report), lang))
+        for spot in report.placeholders:
+            words, path = labelled_field(spot.field, lang)
+            named = path if words == path else f"{words} ({path})"
+            lines.append(f"  {named}{sep}{report.path}, {where(spot.location, lang)}")
+    return "\n".join(lines)
 
 
 def _validity(report: Report, classname: str, lang: str) -> ET.Element:

@@ -22,8 +22,13 @@ from lipcheck.render.sentences import (
     days_message,
     gain_message,
     gate_line,
+    labelled_field,
+    labelled_missing,
     pack_text,
+    placeholders_heading,
     points_message,
+    roster_role,
+    roster_sectors,
     score_message,
     sector_label,
     to_ready_message,
@@ -172,15 +177,29 @@ def _report(report: Report, lang: str, heading: str) -> str:
     fixes = report.gaps[:BIGGEST_FIXES]
     if fixes:
         lines += [f"**{_say(Message('out.biggest-fixes'), lang)}**", ""]
-        lines += [
-            f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
-            f"{inline(pack_text(result.title.in_(lang)))}{colon(lang)}{inline(pack_text(result.remediation.in_(lang)))}"
-            for number, result in enumerate(fixes, start=1)
-        ]
+        for number, result in enumerate(fixes, start=1):
+            lines.append(
+                f"{number}. **{_say(gain_message(result), lang)}** · **{result.rule}** "
+                f"{inline(pack_text(result.title.in_(lang)))}{colon(lang)}"
+                f"{inline(pack_text(result.remediation.in_(lang)))}"
+            )
+            missing = labelled_missing(result, lang)
+            if missing:  # under the item (three spaces): what this proposal lacks, in the reader's words
+                said = ", ".join(_labelled(words, code) for words, code in missing)
+                lines.append(f"   {_say(Message('report.missing'), lang)}{colon(lang)}{said}")
         lines.append("")
     coverage = _coverage_line(report, lang)
     if coverage:
         lines += [coverage, ""]
+    if report.placeholders:
+        lines += [f"**{_say(placeholders_heading(report), lang)}**", ""]
+        for spot in report.placeholders:
+            place = where_message(spot.location)
+            at = f" · {_say(place, lang)}" if place else ""
+            lines.append(f"- {_labelled(*labelled_field(spot.field, lang))}{at}")
+        lines.append("")
+    if report.roster:
+        lines += _roster(report, lang)
     lines += [
         "<details>",
         f"<summary>{_say(Message('out.all-rules', {'count': len(report.results)}), lang)}</summary>",
@@ -205,6 +224,35 @@ def _report(report: Report, lang: str, heading: str) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _labelled(words: str, code: str) -> str:
+    """A field or sector in words, then its path or code as code: `Municipality › Liaison intent
+    `municipality.liaison_intent``; only the code when the words are the code."""
+    if words == code:
+        return inline(as_code(code))
+    return f"{inline(as_text(words))} {inline(as_code(code))}"
+
+
+def _roster(report: Report, lang: str) -> list[str]:
+    """The council, a row a member, folded like the rule table: it can be long."""
+    lines = [
+        "<details>",
+        f"<summary>{_say(Message('out.roster'), lang)} ({len(report.roster)})</summary>",
+        "",
+        f"| {text('out.col.organization', lang)} | {text('out.col.sectors', lang)} | "
+        f"{text('out.col.role', lang)} | {text('out.col.representative', lang)} |",
+        "| --- | --- | --- | --- |",
+    ]
+    for member in report.roster:
+        cells = (
+            member.organization,
+            roster_sectors(member, lang),
+            roster_role(member, lang),
+            member.representative or "",
+        )
+        lines.append("| " + " | ".join(inline(as_text(cell), table=True) for cell in cells) + " |")
+    return [*lines, "", "</details>", ""]
 
 
 def _at(location: Location | None) -> str:

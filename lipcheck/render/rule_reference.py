@@ -16,8 +16,44 @@ from lipcheck.render import flat, short_number
 from lipcheck.render.workflow_commands import TEXT, defuse
 
 PACKS_FORMAT = "lipcheck-packs/1"
+RULES_FOLDER = "rules"
+"""Where the pack pages are, relative to the docs folder: `rules/<pack id>.md`."""
 _LONG = ("title", "rationale", "remediation", "source", "reading")
 """Fields whose change is named, not shown: they are paragraphs."""
+
+
+def rule_heading(rule: Rule) -> str:
+    """The heading of a rule's section on its pack's page, as `pack_reference` writes it."""
+    return rule.id
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lowercased, every character but letters,
+    digits, `-`, `_` and spaces dropped, then each space made `-` (`LIP 101: Who?` -> `lip-101-who`)."""
+    kept = "".join(char for char in heading.strip().lower() if char.isalnum() or char in "-_ ")
+    return kept.replace(" ", "-")
+
+
+def pack_page(pack_id: str) -> str:
+    """The page of a shipped pack, relative to the docs folder."""
+    return f"{RULES_FOLDER}/{pack_id}.md"
+
+
+def rule_section(rule: Rule, pack: Pack) -> str | None:
+    """Where `rule` is documented, relative to the docs folder (`rules/lip-2012.md#lip101`).
+
+    A shipped pack, tuned by a config or not, has its own page; a pack of the user's own has none,
+    but a rule it inherits from a shipped pack is on that pack's page. None when no page has it.
+    """
+    from lipcheck.packs.registry import is_shipped, shipped_ids
+
+    if is_shipped(pack.folder):
+        page = pack.folder.name
+    elif rule.origin in shipped_ids():
+        page = rule.origin
+    else:
+        return None
+    return f"{pack_page(page)}#{heading_anchor(rule_heading(rule))}"
 
 
 def _shown_in_full(change: Change) -> bool:
@@ -141,8 +177,8 @@ def rules_index(packs: Sequence[Pack]) -> str:
     for pack in packs:
         years = f"{pack.years[0]}–{pack.years[1]}" if pack.years else "–"
         out.append(
-            f"| [{pack.id}](rules/{pack.id}.md) | {pack.version} | {pack.extends or '–'} | {len(pack.rules)} "
-            f"| {years} | {pack.title.en} |"
+            f"| [{pack.id}]({pack_page(pack.id)}) | {pack.version} | {pack.extends or '–'} "
+            f"| {len(pack.rules)} | {years} | {pack.title.en} |"
         )
     return "\n".join(out) + "\n"
 
@@ -229,13 +265,14 @@ def pack_reference(pack: Pack) -> str:
         "|---|---|---|---|",
     ]
     out += [
-        f"| [{r.id}](#{r.id.lower()}) | {r.title.en} | {r.severity.value} | {points(r.weight)} |"
+        f"| [{r.id}](#{heading_anchor(rule_heading(r))}) | {r.title.en} | {r.severity.value} "
+        f"| {points(r.weight)} |"
         for r in pack.rules
     ]
     for rule in pack.rules:
         out += [
             "",
-            f"## {rule.id}",
+            f"## {rule_heading(rule)}",
             "",
             f"**{rule.title.en}.**",
             "",
@@ -283,7 +320,8 @@ def _provenance(rule: Rule, pack: Pack) -> list[str]:
 def _from(rule: Rule, pack: Pack) -> str:
     if rule.origin == "common":
         return "the shared rules (`rules/common`)"
-    return "this pack" if rule.origin == pack.id else f"[{rule.origin}]({rule.origin}.md#{rule.id.lower()})"
+    section = heading_anchor(rule_heading(rule))
+    return "this pack" if rule.origin == pack.id else f"[{rule.origin}]({rule.origin}.md#{section})"
 
 
 def _check(rule: Rule) -> str:

@@ -3,6 +3,10 @@
 A result is a rule not fully met, or a problem that makes the file an invalid proposal. Its
 location is the proposal's path relative to the repository, with line and column; its
 fingerprint leaves out the line, so an alert survives edits elsewhere in the file.
+
+Given the address where lipcheck's docs/ folder is served (`docs`), each rule links to its section
+of the rule reference (`helpUri`) and the driver to the docs (`informationUri`); SARIF wants both
+absolute, and lipcheck has no address of its own, so without `docs` neither is written.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from lipcheck.findings import Finding, Location, Report, RuleResult, Severity, W
 from lipcheck.messages import colon, render, text
 from lipcheck.packs import Pack, Rule
 from lipcheck.render import flat
+from lipcheck.render.rule_reference import rule_section
 from lipcheck.render.sentences import waiver_message
 from lipcheck.render.workflow_commands import JSON, defuse
 
@@ -41,24 +46,35 @@ LOCALE = {"en": "en-CA", "fr": "fr-CA"}
 
 
 def render_reports(
-    reports: Sequence[Report], packs: Mapping[str, Pack], lang: str = "en", root: PurePath | None = None
+    reports: Sequence[Report],
+    packs: Mapping[str, Pack],
+    lang: str = "en",
+    root: PurePath | None = None,
+    docs: str | None = None,
 ) -> str:
-    """The SARIF log of `reports`; `packs` by id gives the rules, `root` makes absolute paths relative."""
-    log = json.dumps(sarif_log(reports, packs, lang, root), indent=2, ensure_ascii=False)
+    """The SARIF log of `reports`; `packs` by id gives the rules, `root` makes absolute paths relative,
+    `docs` (an absolute address ending in `/`, see `lipcheck.docs_url`) is where the docs are."""
+    log = json.dumps(sarif_log(reports, packs, lang, root, docs), indent=2, ensure_ascii=False)
     return defuse(log, JSON) + "\n"
 
 
 def sarif_log(
-    reports: Sequence[Report], packs: Mapping[str, Pack], lang: str = "en", root: PurePath | None = None
+    reports: Sequence[Report],
+    packs: Mapping[str, Pack],
+    lang: str = "en",
+    root: PurePath | None = None,
+    docs: str | None = None,
 ) -> dict[str, Any]:
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for pack_id in dict.fromkeys(report.pack_id for report in reports):
         pack = packs.get(pack_id)
-        for rule in pack.rules if pack else ():
+        if pack is None:
+            continue
+        for rule in pack.rules:
             if rule.id not in index:
                 index[rule.id] = len(descriptors)
-                descriptors.append(_rule_descriptor(rule, pack_id, lang))
+                descriptors.append(_rule_descriptor(rule, pack, lang, docs))
     for report in reports:
         for finding in (*report.findings, *report.warnings_found):
             if finding.code not in index:
@@ -86,6 +102,7 @@ def sarif_log(
                         "name": "lipcheck",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        **({"informationUri": docs} if docs else {}),
                         "rules": descriptors,
                     }
                 },
@@ -129,9 +146,10 @@ def artifact_uri(path: str, root: PurePath | None) -> str:
     return quote("/".join(parts), safe="/")
 
 
-def _rule_descriptor(rule: Rule, pack_id: str, lang: str) -> dict[str, Any]:
+def _rule_descriptor(rule: Rule, pack: Pack, lang: str, docs: str | None) -> dict[str, Any]:
     remediation, source = _flat(rule.remediation.in_(lang)), _flat(rule.source.in_(lang))
     how, source_label = text("explain.remediation", lang), text("explain.source", lang)
+    section = rule_section(rule, pack) if docs else None
     return {
         "id": rule.id,
         # The name is an identifier code scanning shows beside the id: the same in every language.
@@ -142,9 +160,10 @@ def _rule_descriptor(rule: Rule, pack_id: str, lang: str) -> dict[str, Any]:
             "text": f"{remediation}\n\n{text('sarif.source', lang, source=source)}",
             "markdown": f"**{how}.** {remediation}\n\n**{source_label}.** {source}",
         },
+        **({"helpUri": f"{docs}{section}"} if docs and section else {}),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
-            "tags": ["lipcheck", pack_id, rule.severity.value],
+            "tags": ["lipcheck", pack.id, rule.severity.value],
             "precision": "very-high",
             "severity": rule.severity.value,
             "weight": rule.weight,

@@ -11,6 +11,7 @@ from lipcheck.findings import (
     Message,
     Number,
     Report,
+    RosterEntry,
     RuleResult,
     Severity,
     Verdict,
@@ -26,6 +27,7 @@ Sentence = Sequence[Part]
 # What str.splitlines() breaks at: any of them in an argument would end the line it is set in.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
+_INDEX = re.compile(r"\[\d*\]")
 BIGGEST_FIXES = 3
 """How many fixes the summary of a report for people names."""
 
@@ -142,16 +144,25 @@ def sector_label(code: str, lang: str) -> str:
 
 
 def missing_labels(result: RuleResult, lang: str) -> tuple[str, ...]:
-    """What a rule lacks, with sector codes named in words (`Settlement agencies (settlement)`)."""
+    """What a rule lacks on one line each, in words and code: `Settlement agencies (settlement)`,
+    `Municipality › Liaison intent (municipality.liaison_intent)`."""
     return tuple(
-        f"{sector_label(code, lang)} ({code})" if has("sector." + code, lang) else code
-        for code in result.missing
+        words if words == code else f"{words} ({code})" for words, code in labelled_missing(result, lang)
     )
 
 
+def labelled_field(path: str, lang: str) -> tuple[str, str]:
+    """A field path as (words, path): `(Municipality › Liaison intent, municipality.liaison_intent)`;
+    the words are the path itself when the schema does not title it."""
+    return (field_label(path, lang) or path, path)
+
+
 def field_label(path: str, lang: str) -> str | None:
-    """A field path as the reader names it, `Municipality › Liaison intent`; None if not a field."""
-    steps = path.replace("[]", "").split(".")
+    """A field path as the reader names it, `Municipality › Liaison intent`; None if not a field.
+
+    A member's place in its list (`council.members[2].organization`) is left to the path.
+    """
+    steps = _INDEX.sub("", path).split(".")
     titles = []
     for end in range(1, len(steps) + 1):
         message_id = "field." + ".".join(steps[:end]) + ".title"
@@ -229,3 +240,23 @@ def without_waivers(report: Report) -> Message | None:
         ineligible = Message("report.ineligible-without-waivers", {"rules": rules})
         return Message("report.without-waivers-both", {"score": message, "ineligible": ineligible})
     return message
+
+
+def roster_sectors(member: RosterEntry, lang: str) -> str:
+    """A member's sectors in words, marked as the text report marks them when read from its name:
+    `Settlement agencies, Language training (inferred)`."""
+    sectors = ", ".join(sector_label(code, lang) for code in member.sectors)
+    if not member.inferred:
+        return sectors
+    if not sectors:
+        return text("out.roster.inferred-none", lang)
+    return text("out.roster.inferred", lang, sectors=sectors)
+
+
+def roster_role(member: RosterEntry, lang: str) -> str:
+    return text("role." + member.role, lang)
+
+
+def placeholders_heading(report: Report) -> Message:
+    """`Placeholders left to fill in (18)`."""
+    return Message("report.placeholders", {"count": len(report.placeholders)})

@@ -32,6 +32,7 @@ from lipcheck.render.sentences import (
     days_message,
     earned_of,
     gate_line,
+    labelled_field,
     to_ready,
     waiver_message,
     without_waivers,
@@ -215,7 +216,13 @@ def _body(report: Report, lang: str, width: int) -> list[Line]:
             ),
         ]
         for spot in report.placeholders:
-            lines += _wrap([(f"  {spot.field}  ", ""), (_where(report.path, spot.location), "dim")], width)
+            words, path = labelled_field(spot.field, lang)
+            named = path if words == path else f"{words} ({path})"
+            lines += _wrap(
+                [(f"  {terminal_safe(named)}  ", ""), (_where(report.path, spot.location), "dim")],
+                width,
+                hang="    ",
+            )
     lines += [[], *_wrap([(to_ready(report, lang), "bold")], width)]
     for note in report.notes:
         lines += _wrap(

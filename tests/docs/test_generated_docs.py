@@ -137,3 +137,26 @@ def test_the_readme_sample_report_is_real_output(capsys: pytest.CaptureFixture[s
     finally:
         os.chdir(previous)
     assert capsys.readouterr().out == shown
+
+
+def test_heading_anchors_are_the_ones_github_makes() -> None:
+    from lipcheck.render.rule_reference import heading_anchor
+
+    assert heading_anchor("LIP101") == "lip101"
+    assert heading_anchor("LIP 101: Who sits on the council?") == "lip-101-who-sits-on-the-council"
+    assert heading_anchor("Rule reference: lip-2012 1.1.0") == "rule-reference-lip-2012-110"
+    assert heading_anchor("Écoute & accueil_1") == "écoute--accueil_1"
+
+
+@pytest.mark.parametrize("pack_id", shipped_ids())
+def test_every_rule_section_a_link_names_is_a_heading_of_the_committed_page(pack_id: str) -> None:
+    from lipcheck.render.rule_reference import heading_anchor, rule_section
+
+    pack = load_pack(pack_id)
+    for rule in pack.rules:
+        section = rule_section(rule, pack)
+        assert section is not None, rule.id
+        page, _, anchor = section.partition("#")
+        lines = (DOCS / page).read_text(encoding="utf-8").splitlines()
+        anchors = {heading_anchor(line.lstrip("#")) for line in lines if line.startswith("## ")}
+        assert anchor in anchors, f"{rule.id}: docs/{page} has no heading with the anchor #{anchor}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -281,3 +282,78 @@ def test_docs_show_both_set_ups() -> None:
     assert "repo:" in docs and "id: lipcheck" in docs
     assert "uses: " in docs and "upload-sarif" in docs
     assert "artifacts/screenshots/" in docs
+
+
+def _sarif_links(folder: Path) -> tuple[str | None, set[str]]:
+    log = json.loads((folder / "lipcheck.sarif").read_text(encoding="utf-8"))
+    driver = log["runs"][0]["tool"]["driver"]
+    return driver.get("informationUri"), {rule["helpUri"] for rule in driver["rules"] if "helpUri" in rule}
+
+
+def test_action_links_sarif_rules_to_the_docs_of_its_own_version(tmp_path: Path) -> None:
+    _proposals(tmp_path, "proposal.yaml")
+    done, output = _check(
+        tmp_path,
+        "proposal.yaml",
+        SARIF="lipcheck.sarif",
+        ACTION_REPOSITORY="an-org/lipcheck",
+        ACTION_REF="v1.2.0",
+    )
+    assert output == "exit-code=0\n", done.stderr
+    information, links = _sarif_links(tmp_path)
+    assert information == "https://github.com/an-org/lipcheck/blob/v1.2.0/docs/"
+    assert "https://github.com/an-org/lipcheck/blob/v1.2.0/docs/rules/lip-2012.md#lip101" in links
+
+
+def test_action_falls_back_to_the_runner_variables(tmp_path: Path) -> None:
+    _proposals(tmp_path, "proposal.yaml")
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    done, _ = _check(
+        tmp_path,
+        "proposal.yaml",
+        SARIF="lipcheck.sarif",
+        ACTION_REPOSITORY="",
+        ACTION_REF="",
+        GITHUB_ACTION_REPOSITORY="an-org/lip.check",
+        GITHUB_ACTION_REF=sha,
+    )
+    assert _sarif_links(tmp_path)[0] == f"https://github.com/an-org/lip.check/blob/{sha}/docs/", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("repository", "ref"),
+    [
+        ("", ""),  # a local `uses: ./`: the runner knows no repository
+        ("an-org/lipcheck", ""),
+        ("an-org/lipcheck/../../elsewhere", "v1"),
+        ("evil.example/lipcheck", "v1"),
+        ("an-org/..", "v1"),
+        ("an-org/lipcheck", "../../elsewhere"),
+        ("an-org/lipcheck", "v1?x=1"),
+        ("an-org/lipcheck", "v1#top"),
+        ("an-org/lipcheck", "-v1"),
+        ("an-org/lipcheck", "$(touch pwned)"),
+        ("an-org/lipcheck", "v1\n::error::forged"),
+    ],
+)
+def test_action_passes_no_docs_address_it_cannot_trust(tmp_path: Path, repository: str, ref: str) -> None:
+    _proposals(tmp_path, "proposal.yaml")
+    done, output = _check(
+        tmp_path,
+        "proposal.yaml",
+        SARIF="lipcheck.sarif",
+        ACTION_REPOSITORY=repository,
+        ACTION_REF=ref,
+        GITHUB_ACTION_REPOSITORY="",
+        GITHUB_ACTION_REF="",
+    )
+    assert output == "exit-code=0\n", done.stderr
+    assert _sarif_links(tmp_path) == (None, set())
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_action_hands_its_repository_and_ref_to_the_script_through_env() -> None:
+    steps = {step.get("name"): step for step in action()["runs"]["steps"]}
+    env = steps["Check proposals"]["env"]
+    assert env["ACTION_REPOSITORY"] == "${{ github.action_repository }}"
+    assert env["ACTION_REF"] == "${{ github.action_ref }}"

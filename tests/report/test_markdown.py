@@ -36,7 +36,7 @@ def test_several_files_open_with_an_overview(lipcheck: Runner) -> None:
     out = lipcheck("report", example("lethbridge-ready"), example("brooks-not-ready"), "-f", "markdown").out
     overview = out.split("\n### ", 1)[0]
     assert "| `examples/lethbridge-ready.yaml` | 96.3 | ✅ ready |" in overview
-    assert out.count("<details>") == 2
+    assert out.count("<details>") == 4  # each proposal folds its council roster and its rules
 
 
 def test_hostile_names_stay_text(lipcheck: Runner) -> None:

@@ -144,3 +144,114 @@ def test_artifact_uris_are_relative_and_encoded(path: str, root: str | None, uri
     from pathlib import PurePosixPath
 
     assert artifact_uri(path, PurePosixPath(root) if root else None) == uri
+
+
+DOCS_URL = "https://github.com/an-org/lipcheck/blob/v9.9.9/docs/"
+
+
+def _headings(page: Path) -> set[str]:
+    """The anchors of every heading a Markdown page has, as GitHub makes them."""
+    from lipcheck.render.rule_reference import heading_anchor
+
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return {heading_anchor(line.lstrip("#")) for line in lines if line.startswith("#")}
+
+
+def test_without_a_docs_address_no_link_is_made_up(lipcheck: Runner) -> None:
+    log = sarif(lipcheck, example("brooks-not-ready"))
+    validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert not [rule["id"] for rule in driver["rules"] if "helpUri" in rule]
+
+
+@pytest.mark.parametrize("given", ["--docs-url", "LIPCHECK_DOCS_URL"])
+def test_with_a_docs_address_every_rule_links_to_its_section(
+    lipcheck: Runner, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    files = [example(stem) for stem in EXAMPLE_STEMS] + ["tests/report/data/invalid.yaml"]
+    if given == "--docs-url":
+        run = lipcheck("report", *files, "--format", "sarif", "--docs-url", DOCS_URL.rstrip("/"))
+    else:
+        monkeypatch.setenv("LIPCHECK_DOCS_URL", DOCS_URL)
+        run = lipcheck("report", *files, "--format", "sarif")
+    log = json.loads(run.out)
+    validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == DOCS_URL
+    linked = {rule["id"]: rule["helpUri"] for rule in driver["rules"] if "helpUri" in rule}
+    # Every rule of the shipped packs links; a problem of an invalid file has no section to link to.
+    assert {"LIP001", "LIP101", "LIP202"} <= set(linked)
+    assert "schema-extra-forbidden" not in linked
+    for rule, uri in linked.items():
+        assert uri.startswith(DOCS_URL + "rules/"), uri
+        page, _, anchor = uri.removeprefix(DOCS_URL).partition("#")
+        assert anchor in _headings(ROOT / "docs" / page), f"{rule}: {uri} leads to no heading"
+
+
+def test_inherited_and_tuned_rules_link_to_the_page_of_the_pack_the_proposal_answers() -> None:
+    import dataclasses
+
+    from lipcheck.packs import load_pack
+    from lipcheck.render.rule_reference import rule_section
+
+    pack = load_pack("ircc-2024")
+    tuned = dataclasses.replace(pack, id="ircc-2024+config")  # what a `.lipcheck.yaml` makes of it
+    for each in (pack, tuned):
+        sections = {rule.id: rule_section(rule, each) for rule in each.rules}
+        assert sections["LIP101"] == "rules/ircc-2024.md#lip101"  # a rule ircc-2024 inherits
+        assert all(section is not None for section in sections.values())
+
+
+def test_a_pack_of_the_users_own_links_only_what_it_inherits(tmp_path: Path) -> None:
+    import dataclasses
+
+    from lipcheck.packs import load_pack
+    from lipcheck.render.rule_reference import rule_section
+
+    pack = dataclasses.replace(load_pack("ircc-2024"), id="my-pack", folder=tmp_path / "my-pack")
+    own = dataclasses.replace(pack.rules[0], id="MY001", origin="my-pack")
+    inherited = next(rule for rule in pack.rules if rule.origin == "lip-2012")
+    assert rule_section(own, pack) is None
+    assert rule_section(inherited, pack) == f"rules/lip-2012.md#{inherited.id.lower()}"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ftp://docs.invalid/",
+        "docs/",
+        "//host/docs/",
+        "https://",
+        "https://user:secret@host/docs/",
+        "https://host/docs/?ref=1",
+        "https://host/docs/#top",
+        "https://host/docs/<script>",
+        "https://host/do cs/",
+        "https://host:99999/docs/",
+        "javascript:alert(1)",
+        "https://host/docs/\n::error::x",
+    ],
+)
+def test_a_docs_address_that_is_not_absolute_http_is_a_usage_error(lipcheck: Runner, value: str) -> None:
+    run = lipcheck("report", example("lethbridge-ready"), "--format", "sarif", "--docs-url", value)
+    assert run.code == 2
+    assert run.out == ""
+    assert "--docs-url wants an absolute http or https address" in run.err
+    assert "hint:" in run.err
+
+
+def test_a_bad_docs_address_from_the_environment_is_named_in_french(
+    lipcheck: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIPCHECK_DOCS_URL", "docs.invalid/lipcheck")
+    run = lipcheck("report", example("lethbridge-ready"), "--format", "sarif", "--lang", "fr")
+    assert run.code == 2
+    assert "LIPCHECK_DOCS_URL demande une adresse http ou https absolue" in run.err
+
+
+def test_the_docs_address_is_not_taken_from_a_proposal_config() -> None:
+    """A pull request can change `.lipcheck.yaml`; it must not choose where the alerts link."""
+    from lipcheck.run.config import ConfigFile
+
+    assert not [name for name in ConfigFile.model_fields if "url" in name or "doc" in name]

@@ -51,14 +51,16 @@ def test_the_multitool_finds_a_broken_log(tmp_path: Path) -> None:
     assert validated(broken, tmp_path)
 
 
+@pytest.mark.parametrize("docs", [(), ("--docs-url", "https://github.com/an-org/lipcheck/blob/v1.2.0/docs/")])
 def test_every_example_with_waivers_and_broken_files_passes_the_multitool(
-    lipcheck: Runner, tmp_path: Path
+    lipcheck: Runner, tmp_path: Path, docs: tuple[str, ...]
 ) -> None:
     files = [example(stem) for stem in EXAMPLE_STEMS]
     files += ["tests/report/data/invalid.yaml", "tests/report/data/broken-syntax.yaml"]
     log_file = tmp_path / "all.sarif"
-    run = lipcheck("report", *files, "--format", "sarif", "-o", str(log_file))
+    run = lipcheck("report", *files, "--format", "sarif", "-o", str(log_file), *docs)
     assert run.code in (1, 2), run.err
     text = log_file.read_text(encoding="utf-8")
     assert '"suppressions"' in text, "the examples hold a waiver: its suppression must be validated too"
+    assert ('"helpUri"' in text) == bool(docs) and ('"informationUri"' in text) == bool(docs)
     assert validated(log_file, tmp_path) == []
