@@ -447,12 +447,20 @@ class _Walk:
         if type(node) is MappingNode:
             return self._mapping(node, path, depth + 1)
         walk = self.node
-        return [walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        plain = self._plain_scalar
+        return [
+            plain(item, child, depth + 1)
+            if type(item) is ScalarNode and item.tag == _PLAIN
+            else walk(item, child, depth + 1)
+            for index, item in enumerate(node.value)
+            for child in ((*path, index),)
+        ]
 
     def _mapping(self, node: Node, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         keys = self.positions.keys
         walk = self.node
+        plain = self._plain_scalar
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self._problem("complex-key", key_node, "hint.complex-key")
@@ -470,8 +478,23 @@ class _Walk:
                 continue
             child = (*path, key)
             keys[child] = key_node.start_mark
-            result[key] = walk(value_node, child, depth)
+            if type(value_node) is ScalarNode and value_node.tag == _PLAIN:
+                result[key] = plain(value_node, child, depth)
+            else:
+                result[key] = walk(value_node, child, depth)
         return result
+
+    def _plain_scalar(self, node: Node, path: PathKey, depth: int) -> Any:
+        """`node(...)` for an untagged plain scalar, most of a document's nodes, with no tag or
+        alias bookkeeping: the same position, counts, limits and meaning, in one call."""
+        if self.nodes >= self.limits.max_nodes or depth > self.limits.max_depth:
+            return self.node(node, path, depth)  # over a limit: raises, with the same finding
+        self.values[path] = node.start_mark
+        self.nodes += 1
+        value = _plain(node.value)
+        if value is _TOO_MANY_DIGITS:
+            return self._too_many_digits(node)
+        return value
 
     def _problem(self, code: str, node: Node, hint: str, **args: object) -> None:
         if len(self.findings) >= MOST_FINDINGS:
