@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[test]'      # brings yamllint and check-jsonschema, the baselines
     .venv/bin/python benchmarks/targets.py [--files 10000] [--runs 3] [--single-runs 11]
         [--only ROW,ROW] [--json PATH] [--markdown]
+    .venv/bin/python benchmarks/targets.py --from-json PATH   # a saved run as Markdown
 
 Commands run as child processes with their output thrown away; a group's commands are run in
 turn, A B C A B C ..., and each figure is the median of its runs, so the machine's noise spreads
@@ -32,6 +33,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _proposals import EXAMPLES, write_large_proposal, write_proposals
@@ -360,10 +362,9 @@ class Result:
     peak_mib: float
     baseline_peak_mib: float | None
     passed: bool | None
-    argv: Sequence[str]
 
 
-def judge(row: Row, figures: dict[str, Figures], argv: dict[str, list[str]]) -> Result:
+def judge(row: Row, figures: dict[str, Figures]) -> Result:
     """The row's ratio, from the figures of its group."""
     got = figures[row.command]
     base = figures[row.baseline] if row.baseline else None
@@ -384,7 +385,6 @@ def judge(row: Row, figures: dict[str, Figures], argv: dict[str, list[str]]) -> 
         peak_mib=peak_mib,
         baseline_peak_mib=base.max_kib / 1024 if base else None,
         passed=None if row.target is None else ratio <= row.target,
-        argv=argv[row.command],
     )
 
 
@@ -430,18 +430,46 @@ def text_table(results: list[Result]) -> str:
     return "\n".join([fmt(head), fmt(["-" * w for w in widths]), *(fmt(line) for line in lines)])
 
 
-def markdown_table(results: list[Result]) -> str:
-    lines = [
+def figures_of(r: Result) -> dict[str, Any]:
+    """A row's figures as the JSON file holds them (and as `--from-json` reads them back)."""
+    return {
+        "id": r.row.id,
+        "what": r.row.what,
+        "command": r.row.command,
+        "baseline": r.row.baseline,
+        "kind": r.row.kind,
+        "median_ms": round(r.command_ms, 2),
+        "baseline_median_ms": None if r.baseline_ms is None else round(r.baseline_ms, 2),
+        "ratio": round(r.ratio, 4),
+        "target": r.row.target,
+        "passed": r.passed,
+        "peak_mib": round(r.peak_mib, 2),
+        "baseline_peak_mib": None if r.baseline_peak_mib is None else round(r.baseline_peak_mib, 2),
+    }
+
+
+def markdown(document: dict[str, Any]) -> str:
+    """The machine and the table of a run, in Markdown, for docs/performance.md."""
+    settings = document["settings"]
+    lines = [f"- {key}: {value}" for key, value in document["machine"].items()]
+    lines += [
+        f"- runs: {settings['single_runs']} per single-file command, {settings['runs']} per batch command "
+        f"({settings['files']:,} proposals); interleaved; medians",
+        "",
         "| row | command | median ms | baseline | baseline ms | ratio | target | | peak MiB |",
         "|---|---|--:|---|--:|--:|---|---|--:|",
     ]
-    for r in results:
-        base = r.row.baseline or "—"
-        base_ms = "—" if r.baseline_ms is None else f"{r.baseline_ms:.0f}"
-        target = target_text(r.row).replace("<=", "≤")
+    for row in document["rows"]:
+        base_ms = "—" if row["baseline_median_ms"] is None else f"{row['baseline_median_ms']:.0f}"
+        if row["kind"] == "peak":
+            ratio, target = f"{row['ratio']:.1f} MiB", f"≤ {row['target']:.1f} MiB"
+        else:
+            ratio, target = f"{row['ratio']:.2f}x", "" if row["target"] is None else f"≤ {row['target']:g}x"
+        verdict = {None: "info", True: "pass", False: "**FAIL**"}[row["passed"]]
+        base = row["baseline"] or "—"
         lines.append(
-            f"| `{r.row.id}` | {r.row.what} | {r.command_ms:.0f} | {base} | {base_ms} | {ratio_text(r)} "
-            f"| {target} | {verdict_text(r)} | {r.peak_mib:.1f} |"
+            f"| `{row['id']}` | {row['what']} | {row['median_ms']:.0f} | {base} | {base_ms} "
+            f"| {ratio} | {target or 'info'} | {verdict} | {row['peak_mib']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -464,7 +492,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--only", default=None, help="comma-separated row ids, or prefixes such as `batch`")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
-    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--markdown", action="store_true", help="print the machine and table as Markdown")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        default=None,
+        help="print a run saved with --json as Markdown; measure nothing",
+    )
     options = parser.parse_args(argv)
     if options.files < 10 or options.runs < 1 or options.single_runs < 1:
         parser.error("--files must be at least 10, --runs and --single-runs at least 1")
@@ -484,6 +518,9 @@ def selected(rows: list[Row], only: str | None) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse(argv)
+    if options.from_json:
+        print(markdown(json.loads(options.from_json.read_text(encoding="utf-8"))))
+        return 0
     lipcheck, yamllint, jsonschema = tool("lipcheck"), tool("yamllint"), tool("check-jsonschema")
     missing = [
         name
@@ -549,41 +586,22 @@ def main(argv: list[str] | None = None) -> int:
                     failures.append(
                         f"`{name}` exited with {got.exit_codes}: {' '.join(wanted[name][:6])} ..."
                     )
-            results += [judge(row, figures, commands) for row in mine]
+            results += [judge(row, figures) for row in mine]
+    document = {
+        "machine": about,
+        "settings": {"files": options.files, "runs": options.runs, "single_runs": options.single_runs},
+        "rows": [figures_of(r) for r in results],
+        "errors": failures,
+    }
     print()
-    print(markdown_table(results) if options.markdown else text_table(results))
+    print(markdown(document) if options.markdown else text_table(results))
     missed = [r.row.id for r in results if r.passed is False]
     print()
-    if failures:
-        for failure in failures:
-            print(f"could not measure: {failure}")
+    for failure in failures:
+        print(f"could not measure: {failure}")
     met = sum(r.passed is True for r in results)
     print(f"{met} of {met + len(missed)} targets met" + (f"; missed: {', '.join(missed)}" if missed else ""))
     if options.json:
-        document = {
-            "machine": about,
-            "settings": {"files": options.files, "runs": options.runs, "single_runs": options.single_runs},
-            "rows": [
-                {
-                    "id": r.row.id,
-                    "what": r.row.what,
-                    "command": r.row.command,
-                    "baseline": r.row.baseline,
-                    "kind": r.row.kind,
-                    "median_ms": round(r.command_ms, 2),
-                    "baseline_median_ms": None if r.baseline_ms is None else round(r.baseline_ms, 2),
-                    "ratio": round(r.ratio, 4),
-                    "target": r.row.target,
-                    "passed": r.passed,
-                    "peak_mib": round(r.peak_mib, 2),
-                    "baseline_peak_mib": None
-                    if r.baseline_peak_mib is None
-                    else round(r.baseline_peak_mib, 2),
-                }
-                for r in results
-            ],
-            "errors": failures,
-        }
         options.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if failures:
         return 2
