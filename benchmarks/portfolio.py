@@ -6,7 +6,7 @@ Target: `lipcheck report FOLDER -o OUT/` stays at or under 120 MiB peak (residen
 proposals, close to `validate -q` on the same files: each page is written as its proposal
 finishes and the index keeps a few hundred bytes a proposal. Memory is the process's own peak
 (`--jobs 1`, so nothing hides in worker processes); `--jobs 2` is timed too.
-The proposals are the shipped examples with their names varied, as in benchmarks/batch.py.
+The proposals are the shipped examples with their names varied, as in benchmarks/targets.py.
 
 Measured (2 shared cores, 2026-12-02): 10,000 proposals, `report --jobs 1` peak 62.2 MiB
 (index.html 38 MiB, 10,001 pages), `validate -q --jobs 1` peak 42.7 MiB on the same files.
@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _proposals import write_proposals
 from _timing import medians
-from batch import write_proposals
 
 TARGET_MIB = 120
 
