@@ -45,7 +45,7 @@ class Format:
     def __init__(self, schema: dict[str, Any], sections: Sections):
         self._schema = schema
         self.sections = sections
-        self.root = schema["cls"].__name__ if schema.get("type") == "model" else next(iter(sections))
+        self.root = next(iter(sections))  # the compiler writes the top section first
 
     @functools.cached_property
     def validator(self) -> SchemaValidator:

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from lipcheck.checks import Context, Outcome, Params, met, unmet
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.sectors import clearly_signalled, infer
-
-# Reading a name costs a pass over every signal of the lexicon (milliseconds): a name met again in
-# a batch (the same partner on many councils) is read once, as `infer` already is.
-_clearly_signalled = functools.lru_cache(maxsize=4096)(clearly_signalled)
 
 
 def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
@@ -23,7 +17,7 @@ def check(proposal: Proposal, params: Params, context: Context) -> Outcome:
         signals = infer(member.organization)
         if not signals or set(member.declared) & set(signals):
             continue
-        signalled = _clearly_signalled(member.organization)
+        signalled = clearly_signalled(member.organization)
         if signalled:
             return unmet(
                 "check.named.suggests",

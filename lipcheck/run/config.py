@@ -21,7 +21,7 @@ from lipcheck.messages import LANGUAGES
 from lipcheck.paths import shown_path, within, working_folder
 
 CONFIG_FILE = ".lipcheck.yaml"
-VERSION_KEY = "lipcheck-config"  # also in config_file, which pydantic alone reads
+VERSION_KEY = "lipcheck-config"
 
 
 @dataclass(frozen=True)

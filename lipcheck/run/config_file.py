@@ -12,8 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lipcheck.findings import Severity
 from lipcheck.model import IsoDate, RuleId, Text
-
-VERSION_KEY = "lipcheck-config"
+from lipcheck.run.config import VERSION_KEY
 
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Glob = Annotated[str, Field(min_length=1)]
