@@ -252,6 +252,6 @@ def test_a_bad_docs_address_from_the_environment_is_named_in_french(
 
 def test_the_docs_address_is_not_taken_from_a_proposal_config() -> None:
     """A pull request can change `.lipcheck.yaml`; it must not choose where the alerts link."""
-    from lipcheck.run.config import ConfigFile
+    from lipcheck.run.config_file import ConfigFile
 
     assert not [name for name in ConfigFile.model_fields if "url" in name or "doc" in name]
