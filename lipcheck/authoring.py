@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from lipcheck.checks import written_options
 from lipcheck.messages import text
 from lipcheck.packs import Pack
 
@@ -118,7 +119,7 @@ def fields_read(pack: Pack) -> set[str]:
     read = set(ALWAYS)
     for rule in pack.rules:
         read.update(KIND_READS.get(rule.kind, ()))
-        options = rule.params.model_dump()
+        options = written_options(rule.params)
         for name in ("fields", "field", "when"):
             value = options.get(name)
             for path in (value,) if isinstance(value, str) else (value or ()):

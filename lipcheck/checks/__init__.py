@@ -1,7 +1,9 @@
 """Check kinds: small modules that rule packs name in `check: {kind: ...}`.
 
 Each module defines `check(proposal, params, context) -> Outcome` and, when a rule may set
-options, `PARAMS`: the pydantic model of those options (default: `Params`, no options). A kind
+options, `PARAMS`: the frozen dataclass of those options (default: `Params`, no options), whose
+fields say their bounds with `option(...)`. A pack's options are validated against it by pydantic
+when the pack is compiled (lipcheck.packs.options); a run from the cache builds it directly. A kind
 whose judgement depends on the proposal's `submitted` date (and so on today's, without one) sets
 `DATED = True`: a report on a proposal without `submitted` names the pack's rules of such kinds.
 A check says how far the proposal meets the rule and where to look; the engine stamps the
@@ -10,18 +12,20 @@ rule's id, severity and weight.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
+import re
+import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
-from pydantic_core import PydanticCustomError
-
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.core_validator import PydanticCustomError
 from lipcheck.findings import Message, Status
 from lipcheck.loader import PathKey
 
@@ -54,11 +58,73 @@ KINDS = (
 """The registry: every check kind a pack may name."""
 
 
-class Params(BaseModel):
-    """Base of every check kind's options: unknown options are refused."""
+@dataclass(frozen=True, kw_only=True)
+class Params:
+    """Base of every check kind's options: read-only, and checked against their bounds when built.
 
-    # Built only when a pack is read from its files; a compiled pack sets options directly.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+    Unknown options and wrong types are refused when a pack is compiled (lipcheck.packs.options);
+    the bounds and field paths said with `option(...)` hold however the options are built.
+    """
+
+    def __post_init__(self) -> None:
+        for each in dataclasses.fields(self):
+            if each.metadata:
+                _within_bounds(each, getattr(self, each.name))
+
+
+def option(
+    default: Any = dataclasses.MISSING,
+    *,
+    ge: int | None = None,
+    pattern: str | None = None,
+    check: Callable[[Any], object] | None = None,
+) -> Any:
+    """A check option with its bounds: at least `ge`, matching `pattern`, or accepted by `check`."""
+    bounds = {"ge": ge, "pattern": pattern, "check": check}
+    return dataclasses.field(default=default, metadata={k: v for k, v in bounds.items() if v is not None})
+
+
+def _within_bounds(each: dataclasses.Field[Any], value: Any) -> None:
+    least = each.metadata.get("ge")
+    if least is not None and value < least:
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": least}
+        )
+    pattern = each.metadata.get("pattern")
+    if pattern is not None and not re.search(pattern, value):
+        raise PydanticCustomError(
+            "string_pattern_mismatch", "String should match pattern '{pattern}'", {"pattern": pattern}
+        )
+    check = each.metadata.get("check")
+    if check is not None:
+        check(value)
+
+
+_OPTION_FIELDS: dict[type[Params], tuple[tuple[dataclasses.Field[Any], Any], ...]] = {}
+
+
+def option_fields(params: type[Params]) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """The options of a kind, each with its type (annotations are read once per kind)."""
+    found = _OPTION_FIELDS.get(params)
+    if found is None:
+        hints = typing.get_type_hints(params)
+        found = _OPTION_FIELDS[params] = tuple(
+            (each, hints[each.name]) for each in dataclasses.fields(params)
+        )
+    return found
+
+
+def written_options(params: Params) -> dict[str, Any]:
+    """The options as a pack writes them: lists for tuples, so that JSON and YAML can hold them."""
+    return {each.name: _as_data(getattr(params, each.name)) for each in dataclasses.fields(params)}
+
+
+def _as_data(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_as_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_data(item) for key, item in value.items()}
+    return value
 
 
 def a_field_of_the_format(dotted: str) -> str:
@@ -93,18 +159,23 @@ def _not_a_field(message_id: str, **args: str) -> PydanticCustomError:
     return PydanticCustomError("field_path", text(message_id, **args).replace("{", "{{").replace("}", "}}"))
 
 
+def fields_of_the_format(dotted: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of `dotted` a field of the format (a_field_of_the_format)."""
+    return tuple(a_field_of_the_format(each) for each in dotted)
+
+
+def _a_field_or_none(dotted: str | None) -> str | None:
+    return None if dotted is None else a_field_of_the_format(dotted)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Conditional(Params):
     """Options of a kind whose rule applies only when one field of the proposal has one value."""
 
-    when: str | None = None
+    when: str | None = option(None, check=_a_field_or_none)
     """A dotted field path, e.g. `partnership.status`; without it the rule always applies."""
     equals: str | bool = True
     """The value `when` must have for the rule to apply."""
-
-    @field_validator("when")
-    @classmethod
-    def _when_is_a_field(cls, when: str | None) -> str | None:
-        return None if when is None else a_field_of_the_format(when)
 
     def does_not_apply(self, proposal: Proposal) -> Outcome | None:
         """A not-applicable outcome when the proposal is outside the rule's condition, else None."""

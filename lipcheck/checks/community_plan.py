@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from lipcheck.checks import Context, Outcome, Params, graded, is_given, unmet
+from lipcheck.checks import Context, Outcome, Params, graded, is_given, option, unmet
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class CommunityPlanParams(Params):
-    min_years: int = Field(ge=1)
-    max_years: int = Field(ge=1)
+    min_years: int = option(ge=1)
+    max_years: int = option(ge=1)
 
 
 def check(proposal: Proposal, params: CommunityPlanParams, context: Context) -> Outcome:

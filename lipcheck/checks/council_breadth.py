@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from lipcheck.checks import Context, Outcome, Params, graded, same_organization
+from lipcheck.checks import Context, Outcome, Params, graded, option, same_organization
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class CouncilBreadthParams(Params):
-    target: int = Field(ge=1)
+    target: int = option(ge=1)
     """Distinct organizations for full credit: a count, so at least 1."""
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from lipcheck.checks import Context, Outcome, Params, met, not_applicable, type_of_applicant, unmet
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, option, type_of_applicant, unmet
 from lipcheck.codes import ApplicantType
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class EstablishedParams(Params):
     applies_to: tuple[ApplicantType, ...]
-    min_years: int = Field(ge=0)
+    min_years: int = option(ge=0)
 
 
 DATED = True

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import field_validator
 
 from lipcheck.checks import (
     Context,
     Outcome,
     Params,
-    a_field_of_the_format,
+    fields_of_the_format,
     met,
     not_applicable,
+    option,
     unmet,
     values_at,
 )
@@ -21,14 +21,10 @@ from lipcheck.loader import PathKey
 from lipcheck.paths import confined_file
 
 
+@dataclass(frozen=True, kw_only=True)
 class EvidenceFilesParams(Params):
-    fields: tuple[str, ...] = ("applicant.endorsement.evidence",)
+    fields: tuple[str, ...] = option(("applicant.endorsement.evidence",), check=fields_of_the_format)
     """Dotted paths to evidence; `name[]` steps into every entry of a list (`partner_support[].evidence`)."""
-
-    @field_validator("fields")
-    @classmethod
-    def _fields_of_the_format(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(a_field_of_the_format(field) for field in fields)
 
 
 def check(proposal: Proposal, params: EvidenceFilesParams, context: Context) -> Outcome:

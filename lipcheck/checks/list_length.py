@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, value_at
+from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, option, value_at
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class ListLengthParams(Params):
     field: str
-    full: int = Field(ge=1)
-    half: int = Field(ge=0)
+    full: int = option(ge=1)
+    half: int = option(ge=0)
 
 
 def check(proposal: Proposal, params: ListLengthParams, context: Context) -> Outcome:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from dataclasses import dataclass
 
 from lipcheck.checks import (
     Context,
@@ -11,19 +11,16 @@ from lipcheck.checks import (
     a_field_of_the_format,
     field_path,
     met,
+    option,
     unmet,
     value_at,
 )
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class NothingListedParams(Params):
-    field: str
-
-    @field_validator("field")
-    @classmethod
-    def _a_field(cls, field: str) -> str:
-        return a_field_of_the_format(field)
+    field: str = option(check=a_field_of_the_format)
 
 
 def check(proposal: Proposal, params: NothingListedParams, context: Context) -> Outcome:

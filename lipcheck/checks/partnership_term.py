@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from pydantic import Field
-
-from lipcheck.checks import Context, Outcome, Params, met, unmet
+from lipcheck.checks import Context, Outcome, Params, met, option, unmet
 from lipcheck.compiled_schemas import Proposal
 
 _ISO = r"^\d{4}-\d{2}-\d{2}$"
 
 
+@dataclass(frozen=True, kw_only=True)
 class PartnershipTermParams(Params):
     # Dates as written (YYYY-MM-DD), so that options read from a pack and from its cache agree.
-    earliest_start: str = Field(pattern=_ISO)
-    latest_end: str = Field(pattern=_ISO)
-    max_years: int = Field(ge=1)
+    earliest_start: str = option(pattern=_ISO)
+    latest_end: str = option(pattern=_ISO)
+    max_years: int = option(ge=1)
 
 
 def check(proposal: Proposal, params: PartnershipTermParams, context: Context) -> Outcome:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lipcheck.checks import Context, Outcome, Params, graded
 from lipcheck.codes import Sector
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class SectorCoverageParams(Params):
     sectors: tuple[Sector, ...]
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass
 
-from lipcheck.checks import Context, Outcome, Params, met, not_applicable, unmet
+from lipcheck.checks import Context, Outcome, Params, met, not_applicable, option, unmet
 from lipcheck.compiled_schemas import Proposal
 
 
+@dataclass(frozen=True, kw_only=True)
 class ZipCentresParams(Params):
-    min_centres: int = Field(ge=1)
-    max_population: int = Field(ge=1)
+    min_centres: int = option(ge=1)
+    max_population: int = option(ge=1)
     """A small centre has fewer people than this."""
 
 

@@ -15,6 +15,7 @@ Examples are not cached; tests and docs read them from the rule files.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -199,7 +200,7 @@ def _stored(pack: Pack, pack_folder: Path) -> dict[str, Any]:
                 "severity": rule.severity.value,
                 "weight": rule.weight,
                 "kind": rule.kind,
-                "options": rule.params.model_dump(mode="json"),
+                "options": checks.written_options(rule.params),
                 "rationale": _stored_text(rule.rationale),
                 "remediation": _stored_text(rule.remediation),
                 "source": _stored_text(rule.source),
@@ -260,11 +261,11 @@ def _rule(stored: object, pack_folder: Path) -> Rule:
     module = checks.load_kind(kind)
     params_model: type[checks.Params] = getattr(module, "PARAMS", checks.Params)
     options = stored["options"]
-    fields = params_model.model_fields
-    required = {name for name, info in fields.items() if info.is_required()}
+    fields = {each.name: (each, annotation) for each, annotation in checks.option_fields(params_model)}
+    required = {name for name, (each, _) in fields.items() if each.default is dataclasses.MISSING}
     if not isinstance(options, dict) or not required <= set(options) <= set(fields):
         raise _Refused("options")
-    typed: dict[str, Any] = {name: _option(value, fields[name].annotation) for name, value in options.items()}
+    typed: dict[str, Any] = {name: _option(value, fields[name][1]) for name, value in options.items()}
     reading = stored["reading"]
     examples_file = stored["examples_file"]
     return Rule(
@@ -274,7 +275,7 @@ def _rule(stored: object, pack_folder: Path) -> Rule:
         weight,
         kind,
         module,
-        params_model.model_construct(**typed),
+        params_model(**typed),  # checks each option's bounds too
         _pack_text(stored["rationale"]),
         _pack_text(stored["remediation"]),
         _pack_text(stored["source"]),

@@ -33,6 +33,7 @@ from lipcheck.packs.files import (
     ThresholdsFile,
     as_text,
 )
+from lipcheck.packs.options import read_options
 from lipcheck.validation import dotted
 
 if TYPE_CHECKING:
@@ -533,7 +534,7 @@ def _rule(
     module = checks.load_kind(str(kind))
     params_model: type[checks.Params] = getattr(module, "PARAMS", checks.Params)
     try:
-        params = params_model.model_validate(options)
+        params = read_options(params_model, options)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             loc = tuple(detail["loc"])

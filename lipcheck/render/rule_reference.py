@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from lipcheck.checks import written_options
 from lipcheck.messages import colon, text
 from lipcheck.packs import Change, Pack, Rule
 from lipcheck.render import flat, short_number
@@ -325,7 +326,7 @@ def _from(rule: Rule, pack: Pack) -> str:
 
 
 def _check(rule: Rule) -> str:
-    options = rule.params.model_dump(mode="json")
+    options = written_options(rule.params)
     shown = ", ".join(
         f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
         for key, value in options.items()

@@ -30,6 +30,7 @@ from lipcheck.checks import (
 from lipcheck.findings import Status
 from lipcheck.messages import render
 from lipcheck.model import Proposal
+from lipcheck.packs.options import read_options
 
 TODAY = dt.date(2026, 1, 1)
 NO_FOLDER = Context(folder=None, today=TODAY)
@@ -48,7 +49,7 @@ def test_every_new_kind_is_registered_with_typed_options() -> None:
 
 def test_unknown_options_are_refused() -> None:
     with pytest.raises(ValueError, match="extra"):
-        province.ProvinceParams.model_validate({"within": ["ON"], "excluding": ["QC"]})
+        read_options(province.ProvinceParams, {"within": ["ON"], "excluding": ["QC"]})
 
 
 class TestValuesAt:
