@@ -22,8 +22,9 @@ from lipcheck import __version__
 from lipcheck.codes import ISO_DATE
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, ProposalRow, Severity, Summary
+from lipcheck.language import DEFAULT_LANGUAGE, LANGUAGES, choose_language
 from lipcheck.loader import Limits
-from lipcheck.messages import DEFAULT_LANGUAGE, LANGUAGES, choose_language, colon, render, text
+from lipcheck.messages import colon, render, text
 from lipcheck.packs import Pack, load_pack
 from lipcheck.packs.registry import DEFAULT_PACK
 from lipcheck.paths import shown_path

@@ -120,8 +120,8 @@ def message(error: exceptions.UsageError, lang: str) -> str:
         return said
     if isinstance(error, exceptions.BadParameter):
         hint = error.param_hint
-        if hint is None and error.param is not None:
-            hint = error.param.get_error_hint()
+        if hint is None and error.param is not None and error.ctx is not None:
+            hint = error.param.get_error_hint(error.ctx)
         name = exceptions._join_param_hints(hint) or ""
         if isinstance(error, exceptions.MissingParameter):
             kind = error.param_type or (error.param.param_type_name if error.param is not None else "")

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import os
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from lipcheck.errors import LipcheckError
 from lipcheck.findings import Either, Message, Number
+from lipcheck.language import DEFAULT_LANGUAGE, LANGUAGES
 from lipcheck.messages import en
-
-LANGUAGES = ("en", "fr")
-"""The languages lipcheck speaks; each has a module of that name here with every id of `en`."""
-DEFAULT_LANGUAGE = "en"
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-"""Read in this order, as gettext does: the first one set decides."""
 
 _CATALOGUES: dict[str, Mapping[str, str]] = {"en": en.MESSAGES}
 
@@ -31,54 +24,6 @@ def catalogue(lang: str) -> Mapping[str, str]:
         module = importlib.import_module(f"lipcheck.messages.{lang}")
         found = _CATALOGUES[lang] = module.MESSAGES
     return found
-
-
-def choose_language(
-    flag: str | None,
-    config_lang: str | None = None,
-    proposal_lang: str | Callable[[], str | None] | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> str:
-    """The language to speak, from the first of these that gives one.
-
-    1. `flag`: `--lang`;
-    2. `LIPCHECK_LANG`;
-    3. `config_lang`: the `lang` of the configuration file (the config branch passes it in);
-    4. the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty;
-       `fr…` gives French, `en…` English, anything else (`C`, `POSIX`, `de_DE`) says nothing;
-    5. `proposal_lang`: the proposal's own `language:` (for a run over several proposals the
-       caller passes the first proposal's, so one run speaks one language); a callable is called
-       only when nothing before it decided, so the file is read only when needed;
-    6. English.
-
-    An unknown language given by the flag, the variable or the config is the user's error:
-    LipcheckError (exit 2) naming the languages there are. A locale is never an error: it was
-    not set for lipcheck.
-    """
-    environ = os.environ if environ is None else environ
-    for given in (flag, environ.get("LIPCHECK_LANG") or None, config_lang):
-        if given is not None:
-            return checked_language(given)
-    for name in LOCALE_VARIABLES:
-        value = environ.get(name)
-        if value:
-            spoken = value.split("_")[0].split(".")[0].split("@")[0].lower()
-            if spoken in LANGUAGES:
-                return spoken
-            break
-    if callable(proposal_lang):
-        proposal_lang = proposal_lang()
-    if proposal_lang in LANGUAGES:
-        return str(proposal_lang)
-    return DEFAULT_LANGUAGE
-
-
-def checked_language(lang: str) -> str:
-    """`lang`, lower-cased, if lipcheck speaks it; else LipcheckError listing those it speaks."""
-    wanted = lang.strip().lower()
-    if wanted not in LANGUAGES:
-        raise LipcheckError(Message("cli.unknown-lang", {"lang": lang, "languages": ", ".join(LANGUAGES)}))
-    return wanted
 
 
 PYDANTIC = (

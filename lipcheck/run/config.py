@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from lipcheck.compiled_schemas import ConfigFile
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity
+from lipcheck.language import LANGUAGES
 from lipcheck.loader import Document, Limits, PathKey, read_proposal
-from lipcheck.messages import LANGUAGES
 from lipcheck.paths import shown_path, within, working_folder
 
 CONFIG_FILE = ".lipcheck.yaml"

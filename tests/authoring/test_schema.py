@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lipcheck.messages import LANGUAGES
+from lipcheck.language import LANGUAGES
 from lipcheck.schema import properties, schema_object
 
 

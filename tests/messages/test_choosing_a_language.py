@@ -6,7 +6,7 @@ import pytest
 
 from lipcheck.cli import main
 from lipcheck.errors import LipcheckError
-from lipcheck.messages import choose_language
+from lipcheck.language import choose_language
 from tests.conftest import ROOT
 
 NOTHING: dict[str, str] = {}

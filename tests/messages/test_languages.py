@@ -12,7 +12,8 @@ import pytest
 
 from lipcheck.click_words import WORDS
 from lipcheck.findings import Severity, Status, Verdict
-from lipcheck.messages import LANGUAGES, PYDANTIC, catalogue, en
+from lipcheck.language import LANGUAGES
+from lipcheck.messages import PYDANTIC, catalogue, en
 from lipcheck.model import SECTOR_CODES, MunicipalLetter
 
 ROOT = Path(__file__).resolve().parent.parent.parent
