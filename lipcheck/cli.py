@@ -6,6 +6,7 @@ Exit codes: 0 every proposal meets the gate; 1 one falls short; 2 lipcheck could
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import gc
 import os
@@ -926,10 +927,12 @@ def report(
     raise typer.Exit(EXIT_ERROR if errors else EXIT_SHORT if short else EXIT_OK)
 
 
-def command(lang: str) -> Any:
+def command(lang: str, args: list[str] | None = None) -> Any:
     """The Click command tree of `app`, its help texts looked up in `lang` now, not at import time.
 
     The declarations above give message ids as help; Typer builds a fresh tree on every call.
+    When `args` name one command, the tree holds only that one: Typer reads the signature of
+    every command it builds, and a run needs one.
     """
     from typer.main import get_command
 
@@ -937,7 +940,7 @@ def command(lang: str) -> Any:
         from lipcheck import click_words
 
         click_words.install(lambda: _SPOKEN["lang"])
-    root = get_command(app)
+    root = get_command(_only(_invoked(args or [])))
     languages = ", ".join(LANGUAGES)
     for each in (root, *getattr(root, "commands", {}).values()):
         if each.help and each.help.startswith("help."):
@@ -949,6 +952,36 @@ def command(lang: str) -> Any:
     if lang != "en" and hasattr(root, "subcommand_metavar"):
         root.subcommand_metavar = text("click.command-metavar", lang)
     return root
+
+
+def _invoked(args: list[str]) -> str | None:
+    """The command `args` run (`validate` in `--lang fr validate x.yaml`); None for the root's own
+    options (`--help`, `--version`) or when no command is named."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang":
+            index += 2
+        elif arg.startswith("--lang="):
+            index += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
+
+
+def _only(name: str | None) -> typer.Typer:
+    """`app` with only the command `name`, if it has one of that name; else the whole of `app`
+    (whose help lists every command, and whose errors suggest the nearest name)."""
+    chosen = [each for each in app.registered_commands if _command_name(each) == name]
+    if not chosen:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return lean
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
 
 
 def _lang_flag(args: list[str]) -> str | None:
@@ -1192,7 +1225,7 @@ def main(argv: list[str] | None = None) -> int:
     _SPOKEN["flag"] = flag or ""
     try:
         with _safe_usage_errors():
-            command(_SPOKEN["lang"]).main(args=args, prog_name="lipcheck", standalone_mode=True)
+            command(_SPOKEN["lang"], args).main(args=args, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
         if code == interrupted:

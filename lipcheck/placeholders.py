@@ -20,9 +20,16 @@ _FOLDED = frozenset(
 )
 
 
+_LONGEST = 3 * max(len(word) for word in _FOLDED)
+"""No longer than this before normalizing (a letter and two combining accents at most per letter)."""
+
+
 def is_placeholder(value: object) -> bool:
     """True for text that says "fill this in": `TODO`, `TBD`, `À compléter`, `...`, or blank."""
     if not isinstance(value, str):
+        return False
+    core = value.strip().rstrip(".…").strip()
+    if len(core) > _LONGEST:  # most text: longer than any placeholder could be
         return False
     folded = unicodedata.normalize("NFC", value.strip()).casefold()
     return folded in _FOLDED or folded.rstrip(".…").strip() in {"todo", "tbd", "à compléter"}
@@ -47,7 +54,7 @@ def filled_in(document: Document) -> tuple[Document, tuple[Placeholder, ...]]:
         return document, ()
     found: list[PathKey] = []
     drops: dict[PathKey, set[int]] = {}
-    cleaned = _clean(document.data, (), found, drops)
+    cleaned = _clean(document.data, [], found, drops)
     if not found:
         return document, ()
     left = tuple(Placeholder(path, document.positions.value(path)) for path in found)
@@ -60,27 +67,37 @@ def filled_in(document: Document) -> tuple[Document, tuple[Placeholder, ...]]:
 _GONE = object()
 
 
-def _clean(value: Any, path: PathKey, found: list[PathKey], drops: dict[PathKey, set[int]]) -> Any:
-    if is_placeholder(value):
-        found.append(path)
-        return _GONE
-    if isinstance(value, dict):
+def _clean(value: Any, path: list[str | int], found: list[PathKey], drops: dict[PathKey, set[int]]) -> Any:
+    """`value` without its placeholders (`_GONE` when nothing is left); `path` is where it is."""
+    if type(value) is dict:
         kept = {}
         for key, child in value.items():
-            cleaned = _clean(child, (*path, key), found, drops)
+            path.append(key)
+            cleaned = _clean(child, path, found, drops) if _holds(child) else child
+            path.pop()
             if cleaned is not _GONE:
                 kept[key] = cleaned
         return _GONE if value and not kept else kept
-    if isinstance(value, list):
+    if type(value) is list:
         items = []
         for index, child in enumerate(value):
-            cleaned = _clean(child, (*path, index), found, drops)
+            path.append(index)
+            cleaned = _clean(child, path, found, drops) if _holds(child) else child
+            path.pop()
             if cleaned is _GONE:
-                drops.setdefault(path, set()).add(index)
+                drops.setdefault(tuple(path), set()).add(index)
             else:
                 items.append(cleaned)
         return _GONE if value and not items else items
+    if is_placeholder(value):
+        found.append(tuple(path))
+        return _GONE
     return value
+
+
+def _holds(value: Any) -> bool:
+    """Whether `value` may be or hold a placeholder: text, or a mapping or list (numbers never)."""
+    return type(value) is str or type(value) is dict or type(value) is list
 
 
 def _renumbered(table: dict[PathKey, Any], drops: dict[PathKey, set[int]]) -> dict[PathKey, Any]:

@@ -31,10 +31,13 @@ class Record:
     """A section of a validated file: its fields as attributes, read-only, equal by value.
 
     pydantic-core fills `__dict__` and its three bookkeeping slots directly, as it does for a
-    pydantic model; nothing else may set an attribute.
+    pydantic model; nothing else may set an attribute. `_derived` keeps what a property works
+    out from the fields (a member's sector codes), once: it is no field, so equality, hashing
+    and the record's repr never see it.
     """
 
-    __slots__ = ("__dict__", "__pydantic_extra__", "__pydantic_fields_set__", "__pydantic_private__")
+    __slots__: tuple[str, ...] = ("__dict__", "__pydantic_extra__", "__pydantic_fields_set__")
+    __slots__ += ("__pydantic_private__", "_derived")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only: {name} cannot be set")
@@ -81,9 +84,14 @@ class InSectors:
     @property
     def codes(self) -> tuple[str, ...]:
         """The member's sector codes: those written, or else those its name signals (maybe none)."""
-        from lipcheck.sectors import infer
+        try:
+            codes: tuple[str, ...] = object.__getattribute__(self, "_derived")
+        except AttributeError:
+            from lipcheck.sectors import infer
 
-        return self.declared or infer(self.organization)
+            codes = self.declared or infer(self.organization)
+            object.__setattr__(self, "_derived", codes)
+        return codes
 
 
 class ObjectiveCodes:

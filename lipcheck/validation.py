@@ -67,19 +67,20 @@ CONFIG_FORMAT = Format(CONFIG_SCHEMA, CONFIG_SECTIONS)
 
 
 def validate(
-    document: Document, today: dt.date | None = None, placeholders: tuple[PathKey, ...] = ()
+    document: Document, today: dt.date | None = None, placeholders: tuple[PathKey, ...] | None = None
 ) -> tuple[Proposal | None, tuple[Finding, ...]]:
     """The proposal in `document` checked against the format; findings are sorted by position.
 
     `today` is the date the checks judge by (`--today`): a founding year after it is in the future.
     Placeholders (`TODO`, `TBD`, `À compléter`, `...`, blank) are read as fields left out: see
-    lipcheck.placeholders, the one place that says what *filled in* means. `placeholders` are
-    those already taken out of `document` by the caller.
+    lipcheck.placeholders, the one place that says what *filled in* means. A caller that has
+    already taken them out of `document` (lipcheck.placeholders.filled_in) passes where they
+    were as `placeholders`; without it, they are taken out here.
     """
-    document, left = filled_in(document)
-    unfilled = frozenset({*placeholders, *(spot.path for spot in left)})
-    proposal, findings = validate_as(PROPOSAL_FORMAT, document, today, unfilled=unfilled)
-    return proposal, findings
+    if placeholders is None:
+        document, left = filled_in(document)
+        placeholders = tuple(spot.path for spot in left)
+    return validate_as(PROPOSAL_FORMAT, document, today, unfilled=frozenset(placeholders))
 
 
 def validate_as(
