@@ -52,9 +52,16 @@ class Packs:
         """`pack` with the config's `rules` applied over it (once per pack and config)."""
         key = f"{pack.id}+{config.path}"
         if key not in self.loaded:
-            from lipcheck.packs.compile import tune
+            from lipcheck.packs import cache
 
-            self.loaded[key] = tune(pack, config)
+            tuning = cache.tuning_of(config.document.data.get("rules"))
+            tuned = cache.read(pack.folder, tuning)
+            if tuned is None:
+                from lipcheck.packs.compile import tune
+
+                tuned, folders = tune(pack, config)
+                cache.write(pack.folder, tuned, folders, tuning)
+            self.loaded[key] = tuned
         return self.loaded[key]
 
 

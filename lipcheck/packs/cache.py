@@ -38,6 +38,7 @@ MAX_BYTES = 4 * 1024 * 1024
 """A compiled pack is a few tens of kB: a bigger cache file is not ours."""
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_TUNED_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\+config$")  # a pack tuned by a config's `rules`
 _RULE_ID = re.compile(r"^[A-Z]+[0-9]{3}$")
 
 
@@ -57,11 +58,17 @@ def folder() -> Path | None:
     return (base if base.is_absolute() else Path.home() / ".cache") / "lipcheck"
 
 
-def _entry(pack_folder: Path) -> Path | None:
+def _key(pack_folder: Path, tuning: str | None) -> list[object]:
+    """What an entry is for: the cache format, lipcheck's version, the pack, and the config's
+    `rules` that tune it (a tuned pack is kept apart from the pack, one entry per tuning)."""
+    return [FORMAT, __version__, str(pack_folder.resolve()), *([] if tuning is None else [tuning])]
+
+
+def _entry(pack_folder: Path, tuning: str | None = None) -> Path | None:
     where = folder()
     if where is None:
         return None
-    name = json.dumps([FORMAT, __version__, str(pack_folder.resolve())])
+    name = json.dumps(_key(pack_folder, tuning))
     return where / f"pack-{hashlib.sha256(name.encode()).hexdigest()[:32]}.json"
 
 
@@ -88,14 +95,17 @@ def manifest(folders: tuple[Path, ...] | list[Path]) -> list[list[Any]] | None:
     return listed
 
 
-def read(pack_folder: Path) -> Pack | None:
-    """The cached pack compiled from `pack_folder`, if its files are unchanged; else None."""
+def read(pack_folder: Path, tuning: str | None = None) -> Pack | None:
+    """The cached pack compiled from `pack_folder`, if its files are unchanged; else None.
+
+    `tuning` is a config's `rules` as `tuning_of` writes them: the pack tuned by them is read.
+    """
     try:
-        path = _entry(pack_folder)
+        path = _entry(pack_folder, tuning)
         if path is None:
             return None
         stored = _load(path)
-        if stored.get("key") != [FORMAT, __version__, str(pack_folder.resolve())]:
+        if stored.get("key") != _key(pack_folder, tuning):
             return None
         folders = stored["folders"]
         if not isinstance(folders, list) or not all(isinstance(f, list) and len(f) == 2 for f in folders):
@@ -106,24 +116,29 @@ def read(pack_folder: Path) -> Pack | None:
         current = manifest([Path(name) for name in names])
         if current is None or current != folders:
             return None
-        return _pack(stored["pack"], pack_folder)
+        return _pack(stored["pack"], pack_folder, _TUNED_ID if tuning is not None else _PACK_ID)
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
 
 
-def write(pack_folder: Path, pack: Pack, folders: tuple[Path, ...]) -> None:
+def tuning_of(rules: object) -> str:
+    """A config's `rules`, as the user wrote them, as the text that keys the pack they tune."""
+    return json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def write(pack_folder: Path, pack: Pack, folders: tuple[Path, ...], tuning: str | None = None) -> None:
     """Keep `pack` for next time; atomically, and silently not at all where that fails."""
     import tempfile  # only on a cache miss: it pulls in `random` and `hashlib` seeding
 
     try:
-        path = _entry(pack_folder)
+        path = _entry(pack_folder, tuning)
         if path is None:
             return
         files = manifest(folders)
         if files is None:  # a file the compiler read cannot be hashed the same safe way: not cached
             return
         stored = {
-            "key": [FORMAT, __version__, str(pack_folder.resolve())],
+            "key": _key(pack_folder, tuning),
             "folders": files,
             "pack": _stored(pack, pack_folder),
         }
@@ -216,7 +231,7 @@ def _stored(pack: Pack, pack_folder: Path) -> dict[str, Any]:
     }
 
 
-def _pack(stored: object, pack_folder: Path) -> Pack:
+def _pack(stored: object, pack_folder: Path, pack_id: re.Pattern[str] = _PACK_ID) -> Pack:
     """The pack from its stored form, every value checked; raises ValueError for anything else.
 
     Options are checked against their check kind's field types here and then set without
@@ -235,7 +250,7 @@ def _pack(stored: object, pack_folder: Path) -> Pack:
     if not isinstance(parameters, dict) or not all(_is_option(v) for v in parameters.values()):
         raise _Refused("parameters")
     return Pack(
-        id=_text(stored["id"], _PACK_ID),
+        id=_text(stored["id"], pack_id),
         version=_text(stored["version"]),
         title=_pack_text(stored["title"]),
         source=_pack_text(stored["source"]),

@@ -132,8 +132,9 @@ def compile_pack(folder: Path) -> tuple[Pack, tuple[Path, ...]]:
     return pack, tuple(dict.fromkeys(assembled.folders))
 
 
-def tune(pack: Pack, config: Config) -> Pack:
-    """`pack` with a `.lipcheck.yaml`'s `rules` applied over it, by the same overrides a child pack makes.
+def tune(pack: Pack, config: Config) -> tuple[Pack, tuple[Path, ...]]:
+    """`pack` with a `.lipcheck.yaml`'s `rules` applied over it, by the same overrides a child pack
+    makes, and every folder its files came from (for the cache to watch).
 
     Its id becomes `ID+config`, so no report passes the tuned rubric off as the pack's own. Raises
     ConfigError (exit 2) with every problem, each located in the config.
@@ -168,7 +169,8 @@ def tune(pack: Pack, config: Config) -> Pack:
         )
         unusable = Finding("config-rules", Message("pack.unusable"), None)
         raise ConfigError(config.shown, findings or (unusable,))
-    return dataclasses.replace(tuned, id=f"{pack.id}+config")
+    assert assembled is not None
+    return dataclasses.replace(tuned, id=f"{pack.id}+config"), tuple(dict.fromkeys(assembled.folders))
 
 
 def _assemble(folder: Path, chain: list[Path], problems: _Problems) -> _Assembled | None:

@@ -290,3 +290,54 @@ def test_a_pack_yaml_that_is_a_named_pipe_is_said_to_be_one(
     assert main(["validate", "--pack", str(folder), "--today", TODAY, str(EXAMPLE)]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "pack.yaml is not a regular file (a pipe or a device?)" in err
+
+
+class TestTunedPacks:
+    """A pack tuned by a config's `rules` is cached too, apart from the pack, one entry per tuning."""
+
+    def _repo(self, tmp_path: Path, rules: str) -> Path:
+        repo = tmp_path / "repo"
+        repo.mkdir(exist_ok=True)
+        (repo / ".lipcheck.yaml").write_text(f"lipcheck-config: 1\nrules:\n{rules}", encoding="utf-8")
+        shutil.copy(EXAMPLE, repo / "p.yaml")
+        return repo
+
+    def _score(self, repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+        capsys.readouterr()
+        main(["validate", "--format", "json", *TODAY, str(repo / "p.yaml")])
+        report: dict[str, Any] = json.loads(capsys.readouterr().out)["reports"][0]
+        return report
+
+    def test_the_second_run_reads_the_tuned_pack_from_the_cache(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
+        repo = self._repo(tmp_path, "  LIP405: off\n  LIP103: {weight: 6}\n")
+        first = self._score(repo, capsys)
+        assert len(list((tmp_path / "cache").glob("pack-*.json"))) == 2  # the pack, and as tuned
+
+        def refuse(*args: object) -> object:
+            raise AssertionError("the tuned pack was compiled again")
+
+        monkeypatch.setattr(compile_module, "tune", refuse)
+        assert self._score(repo, capsys) == first
+        assert first["pack"]["id"] == "lip-2012+config"
+
+    def test_other_rules_tune_afresh(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
+        repo = self._repo(tmp_path, "  LIP103: {weight: 6}\n")
+        six = self._score(repo, capsys)
+        self._repo(tmp_path, "  LIP103: {weight: 9}\n")
+        nine = self._score(repo, capsys)
+        weights = [{r["rule"]: r["weight"] for r in report["results"]}["LIP103"] for report in (six, nine)]
+        assert weights == [6, 9]
+
+    def test_a_tuned_entry_is_never_read_as_the_pack_itself(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setenv("LIPCHECK_CACHE_DIR", str(tmp_path / "cache"))
+        self._score(self._repo(tmp_path, "  LIP405: off\n"), capsys)
+        assert load_pack("lip-2012").id == "lip-2012"
+        assert load_pack("lip-2012").rule("LIP405") is not None
