@@ -41,7 +41,7 @@ from lipcheck.render.sentences import (
 from lipcheck.render.workflow_commands import MARKUP, defuse
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BaseLoader, Environment
 
 TEMPLATE = "report.html.j2"
 
@@ -203,11 +203,35 @@ def render_reports(reports: Sequence[Report], lang: str = "en", stamp: str | Non
 
 
 def _environment() -> Environment:
+    """The templates' environment: read from the modules compiled ahead of time when this
+    Jinja2 compiled them (lipcheck.render.template_compiler), else from the template files."""
     # Jinja2 is imported here, not at the top, so commands that never render HTML start fast.
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    import jinja2
+    from jinja2 import ModuleLoader
+
+    from lipcheck.render.template_compiler import COMPILED, VERSION_FILE
+
+    try:
+        compiled_by = (COMPILED / VERSION_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        compiled_by = None
+    if compiled_by != jinja2.__version__:
+        return source_environment()
+    return _configured(ModuleLoader(str(COMPILED)))
+
+
+def source_environment() -> Environment:
+    """The templates' environment reading the template files (and compiling them on each run)."""
+    from jinja2 import PackageLoader
+
+    return _configured(PackageLoader("lipcheck.render", "templates"))
+
+
+def _configured(loader: BaseLoader) -> Environment:
+    from jinja2 import Environment, StrictUndefined
 
     environment = Environment(
-        loader=PackageLoader("lipcheck.render", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
