@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from lipcheck.checks import written_options
+from lipcheck.frozen import frozen
 from lipcheck.messages import text
 from lipcheck.packs import Pack
 
@@ -42,7 +42,7 @@ KIND_READS: dict[str, tuple[str, ...]] = {
 ALWAYS = ("title", "submitted", "community.name", "community.province", "council.name", "council.members")
 
 
-@dataclass(frozen=True)
+@frozen
 class Field:
     """One line of the template: a dotted path, and how its placeholder is written."""
 

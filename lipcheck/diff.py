@@ -5,12 +5,11 @@ Pure: it compares Reports and keeps ids, points and statuses; renderers turn it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.findings import Finding, Report, RuleResult, Status, Text, WaiverState
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleChange:
     """One rule whose points or status differ between the drafts (paired by rule id)."""
 
@@ -30,7 +29,7 @@ class RuleChange:
         return self.after_points - self.before_points
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """The difference between an old and a new report on the same proposal."""
 

@@ -7,6 +7,8 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from lipcheck.frozen import frozen
+
 
 class Severity(str, enum.Enum):
     """How much an unmet rule matters; ordered from most to least serious."""
@@ -53,7 +55,7 @@ class Verdict(str, enum.Enum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True)
+@frozen
 class Thresholds:
     """The scores (0 to 100) from which a proposal is ready and nearly ready; nearly-ready <= ready."""
 
@@ -61,7 +63,7 @@ class Thresholds:
     nearly_ready: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """A place in the proposal file; line and column count from 1.
 
@@ -74,7 +76,7 @@ class Location:
     file: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Message:
     """A user-facing sentence, kept as a catalogue id and its arguments until it is rendered."""
 
@@ -82,7 +84,7 @@ class Message:
     args: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@frozen
 class Number:
     """A number in a sentence, shown as its reader writes it: `72.2` in English, `72,2` in French."""
 
@@ -91,14 +93,14 @@ class Number:
     """Decimals shown; None for as few as the value needs (`20`, `2.5`)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Either:
     """Codes in a sentence as alternatives: `financial or in-kind`, `financial ou in-kind`."""
 
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """A text a rule pack writes (a rule's title, rationale, ...): in English, and in French where given.
 
@@ -118,7 +120,7 @@ class Text:
         return lang == "en" or (lang == "fr" and self.fr is not None)
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """A problem with the file itself (syntax, encoding, limits, schema): it makes the proposal invalid."""
 
@@ -140,7 +142,7 @@ class WaiverState(str, enum.Enum):
     """In force, but the rule is met or does not apply: nothing to waive."""
 
 
-@dataclass(frozen=True)
+@frozen
 class WaiverUse:
     """One waiver as a report shows it: what it says, where it is written, and what became of it."""
 
@@ -157,7 +159,7 @@ class WaiverUse:
     in_config: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleResult:
     """One rule of the pack applied to one proposal, stamped by the engine."""
 
@@ -197,7 +199,7 @@ class RuleResult:
         return self.status in (Status.UNMET, Status.PARTIAL)
 
 
-@dataclass(frozen=True)
+@frozen
 class SectorCoverage:
     """One sector of the council: which members cover it, and which rule of the pack asks for it."""
 
@@ -215,7 +217,7 @@ class SectorCoverage:
         return bool(self.members)
 
 
-@dataclass(frozen=True)
+@frozen
 class RosterEntry:
     """One council member as the report lists it (the council roster)."""
 
@@ -228,7 +230,7 @@ class RosterEntry:
     location: Location | None
 
 
-@dataclass(frozen=True)
+@frozen
 class PlaceholderLeft:
     """A field still holding a placeholder (`TODO`, `TBD`, ...): not filled in."""
 
@@ -237,7 +239,7 @@ class PlaceholderLeft:
     location: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class GateResult:
     """Whether a proposal meets the run's gate, and why not: computed once, read by every format."""
 
@@ -248,7 +250,7 @@ class GateResult:
     """The rules that by themselves fail the gate (ineligible blockers, `--fail-on`)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     """Everything lipcheck concluded about one proposal file."""
 

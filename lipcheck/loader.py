@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message
+from lipcheck.frozen import frozen
 from lipcheck.paths import leaves_trusted_folders, shown_path
 
 try:
@@ -80,7 +81,7 @@ MOST_FINDINGS = 100
 mistake, and listing them all costs seconds and tells the reader nothing more."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Limits:
     """Ceilings that keep a hostile file from exhausting time or memory; real proposals stay far below."""
 
@@ -133,7 +134,7 @@ def _location(mark: Mark) -> Location:
     return Location(mark.line + 1, mark.column + 1, getattr(mark, "file", None))
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """A proposal file read into plain data; `data` is None when the findings make it unreadable."""
 

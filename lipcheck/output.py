@@ -18,7 +18,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from typing_extensions import assert_never
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Report
+from lipcheck.frozen import frozen
 from lipcheck.paths import shown_path, within, working_folder
 from lipcheck.render import ReportFormat
 
@@ -37,7 +38,7 @@ STDOUT = "-"
 DEFAULT_NAME = "lipcheck-report"
 
 
-@dataclass(frozen=True)
+@frozen
 class Destination:
     """One format of the run and where it goes."""
 
@@ -162,7 +163,7 @@ def plan(
     return destinations
 
 
-@dataclass(frozen=True)
+@frozen
 class PortfolioPlan:
     """Where a portfolio goes: `index.html` and one page a proposal, all in one folder."""
 

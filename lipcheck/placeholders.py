@@ -7,10 +7,11 @@ checks see the proposal, so a `TODO` is read as a field left out, never as text 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from lipcheck.findings import Location
+from lipcheck.frozen import frozen
 from lipcheck.loader import Document, PathKey, Positions
 
 WORDS = ("TODO", "TBD", "À compléter", "...")
@@ -35,7 +36,7 @@ def is_placeholder(value: object) -> bool:
     return folded in _FOLDED or folded.rstrip(".…").strip() in {"todo", "tbd", "à compléter"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Placeholder:
     """A field left as a placeholder, as the report lists it."""
 

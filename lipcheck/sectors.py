@@ -6,17 +6,17 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from lipcheck.codes import SECTOR_CODES
+from lipcheck.frozen import frozen
 from lipcheck.package_data import read_yaml
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STRONG, _WEAK = 1, 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Signal:
     """A word or phrase of the lexicon: its words, whether the last one is a stem, its strength."""
 

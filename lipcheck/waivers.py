@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
+from lipcheck.frozen import frozen
 
 if TYPE_CHECKING:
     from lipcheck.loader import Limits
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from lipcheck.run.settings import Configs
 
 
-@dataclass(frozen=True)
+@frozen
 class WaiverSpec:
     """A waiver as written, in a proposal or a config, with where it is written."""
 
@@ -38,7 +38,7 @@ class WaiverSpec:
     in_config: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Waived:
     """Rule results with the waivers applied, and what became of each waiver."""
 

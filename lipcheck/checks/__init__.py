@@ -19,7 +19,6 @@ import re
 import typing
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.core_validator import PydanticCustomError
 from lipcheck.findings import Message, Status
+from lipcheck.frozen import frozen
 from lipcheck.loader import PathKey
 
 KINDS = (
@@ -58,7 +58,7 @@ KINDS = (
 """The registry: every check kind a pack may name."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Params:
     """Base of every check kind's options: read-only, and checked against their bounds when built.
 
@@ -168,7 +168,7 @@ def _a_field_or_none(dotted: str | None) -> str | None:
     return None if dotted is None else a_field_of_the_format(dotted)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Conditional(Params):
     """Options of a kind whose rule applies only when one field of the proposal has one value."""
 
@@ -198,7 +198,7 @@ def _as_written(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a check may know beyond the proposal."""
 
@@ -207,7 +207,7 @@ class Context:
     today: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """A check's answer: status, share of the weight earned, why, and where."""
 

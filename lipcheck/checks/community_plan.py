@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, graded, is_given, option, unmet
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class CommunityPlanParams(Params):
     min_years: int = option(ge=1)
     max_years: int = option(ge=1)

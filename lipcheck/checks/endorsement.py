@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, met, not_applicable, type_of_applicant, unmet
 from lipcheck.codes import ApplicantType
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class EndorsementParams(Params):
     applies_to: tuple[ApplicantType, ...]
 

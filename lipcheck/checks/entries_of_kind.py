@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, field_path, met, unmet, value_at
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Either
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class EntriesOfKindParams(Params):
     field: str
     kinds: tuple[str, ...]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lipcheck.checks import (
@@ -17,11 +16,12 @@ from lipcheck.checks import (
     values_at,
 )
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 from lipcheck.loader import PathKey
 from lipcheck.paths import confined_file
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class EvidenceFilesParams(Params):
     fields: tuple[str, ...] = option(("applicant.endorsement.evidence",), check=fields_of_the_format)
     """Dotted paths to evidence; `name[]` steps into every entry of a list (`partner_support[].evidence`)."""

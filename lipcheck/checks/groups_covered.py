@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from lipcheck.checks import Conditional, Context, Outcome, field_path, graded, value_at
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class GroupsCoveredParams(Conditional):
     field: Literal["council.members", "partner_support", "priorities", "plan.objectives"]
     """A list whose entries carry codes: council members or partners (sectors), priorities, objectives."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, field_path, graded, is_given, option, value_at
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ListLengthParams(Params):
     field: str
     full: int = option(ge=1)

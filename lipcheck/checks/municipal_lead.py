@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, met, unmet
 from lipcheck.codes import ApplicantType, Sector
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import Message
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class MunicipalLeadParams(Params):
     applicant_types: tuple[ApplicantType, ...]
     """Applicant types that are the municipality or regional government itself."""

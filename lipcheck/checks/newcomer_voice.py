@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, met, unmet
 from lipcheck.codes import Sector
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class NewcomerVoiceParams(Params):
     sectors: tuple[Sector, ...]
     """Sector codes that mark a member who speaks from lived experience."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import (
     Context,
     Outcome,
@@ -16,9 +14,10 @@ from lipcheck.checks import (
     value_at,
 )
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class NothingListedParams(Params):
     field: str = option(check=a_field_of_the_format)
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from lipcheck.checks import Context, Outcome, Params, met, option, unmet
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 _ISO = r"^\d{4}-\d{2}-\d{2}$"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class PartnershipTermParams(Params):
     # Dates as written (YYYY-MM-DD), so that options read from a pack and from its cache agree.
     earliest_start: str = option(pattern=_ISO)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lipcheck.checks import Context, Outcome, Params, met, unmet
 from lipcheck.codes import Province
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ProvinceParams(Params):
     within: tuple[Province, ...] = ()
     """The provinces and territories the call covers; empty: all but `outside`."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lipcheck.checks import Context, Outcome, Params, graded, is_given
 from lipcheck.compiled_schemas import Proposal
+from lipcheck.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class WelcomingMissionParams(Params):
     stems: tuple[str, ...]
     """Word beginnings, lower case, that signal a welcoming attitude (English and French).

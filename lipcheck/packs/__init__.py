@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from lipcheck import checks
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Location, Message, Severity, Text, Thresholds
+from lipcheck.frozen import frozen
 
 if TYPE_CHECKING:
     from lipcheck.packs.files import Examples
@@ -30,7 +30,7 @@ COMMON = "common"
 """The folder of shipped rule files that several packs include; it is not a pack."""
 
 
-@dataclass(frozen=True)
+@frozen
 class PackProblem:
     """One thing wrong in a pack: where, what, and what might fix it."""
 
@@ -65,7 +65,7 @@ class PackError(LipcheckError):
             )
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """What a pack changed in a rule it inherited: `field` went from `before` to `after`."""
 
@@ -77,7 +77,7 @@ class Change:
     after: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """A rule ready to run: its file's content with the check kind resolved and its options typed."""
 
@@ -116,7 +116,7 @@ class Rule:
         return bool(getattr(self.module, "DATED", False))
 
 
-@dataclass(frozen=True)
+@frozen
 class Pack:
     """A compiled pack: its identity, its thresholds and parameters, and its rules in report order."""
 

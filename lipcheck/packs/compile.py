@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from lipcheck import checks
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity, Text, Thresholds
+from lipcheck.frozen import frozen
 from lipcheck.loader import Document, PathKey, read_proposal
 from lipcheck.messages import said_by_pydantic
 from lipcheck.packs import COMMON, PACK_FILE, RULE_FILE, Change, Pack, PackError, PackProblem, Rule, registry
@@ -69,7 +70,7 @@ class _Problems:
             self.found.append(problem)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Where:
     """Where a value was written: for a problem found only once the pack is assembled."""
 
@@ -562,7 +563,7 @@ def _rule(
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class _Unknown:
     name: str
 

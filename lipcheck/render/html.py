@@ -9,13 +9,13 @@ what the template or the pack marks with backticks.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from lipcheck import __version__
 from lipcheck.findings import Message, Report, RuleResult, SectorCoverage, Severity, Status, Verdict
+from lipcheck.frozen import frozen
 from lipcheck.messages import colon, parts, render, text
 from lipcheck.render import one_decimal, short_number
 from lipcheck.render.sentences import (
@@ -61,7 +61,7 @@ STATUS_MARK = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Fix:
     """One of the biggest fixes in the summary."""
 
@@ -78,7 +78,7 @@ class Fix:
     anchor: str
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleView:
     rule: str
     title: str
@@ -98,7 +98,7 @@ class RuleView:
     anchor: str
 
 
-@dataclass(frozen=True)
+@frozen
 class WaiverView:
     rule: str
     reason: str
@@ -111,14 +111,14 @@ class WaiverView:
     where: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FindingView:
     where: str
     message: Sentence
     hint: Sentence | None
 
 
-@dataclass(frozen=True)
+@frozen
 class SectorView:
     code: str
     label: str
@@ -127,7 +127,7 @@ class SectorView:
     """Each member carrying the sector, and whether the sector was inferred from its name."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SectorGroup:
     heading: str
     """`LIP101: 5 of 7 sectors covered`, or the heading of the sectors no rule asks for."""
@@ -136,7 +136,7 @@ class SectorGroup:
     sectors: tuple[SectorView, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ReportView:
     """One proposal as the template shows it."""
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lipcheck import __version__
 from lipcheck.codes import SECTOR_CODES
 from lipcheck.findings import ProposalRow, Status, Verdict
+from lipcheck.frozen import frozen
 from lipcheck.messages import text
 from lipcheck.render import one_decimal
 from lipcheck.render.html import STATUS_MARK, VERDICT_MARK
@@ -113,7 +114,7 @@ class PortfolioIndex:
         self.rows.append(IndexRow(path, None, None, "", None, Verdict.INVALID, False, None))
 
 
-@dataclass(frozen=True)
+@frozen
 class HeatCell:
     mark: str
     label: str

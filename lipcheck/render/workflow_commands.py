@@ -21,7 +21,8 @@ The same pass turns lone surrogates (a file name that is not UTF-8, decoded by P
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from lipcheck.frozen import frozen
 
 # Where .NET's StreamReader (and Python's splitlines) starts a new line.
 _BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
@@ -37,7 +38,7 @@ _LEGACY = re.compile("#[^\x20-\x7e]*#[^\x20-\x7e]*\\[")
 _LINE_START = re.compile(f"[{_BREAKS}](?P<lead>[^\x21-\x7e\r\n]*):[^\x20-\x7e\r\n]*:")
 
 
-@dataclass(frozen=True)
+@frozen
 class Medium:
     """How one output format writes `[` and `:` so its reader still sees them, but a runner does not."""
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lipcheck.compiled_schemas import ConfigFile
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message, Severity
+from lipcheck.frozen import frozen
 from lipcheck.language import LANGUAGES
 from lipcheck.loader import Document, Limits, PathKey, read_proposal
 from lipcheck.paths import shown_path, within, working_folder
@@ -24,7 +25,7 @@ CONFIG_FILE = ".lipcheck.yaml"
 VERSION_KEY = "lipcheck-config"
 
 
-@dataclass(frozen=True)
+@frozen
 class ConfigWaiver:
     """A waiver as the config gives it, with where it is written (to locate a problem with it)."""
 
@@ -37,7 +38,7 @@ class ConfigWaiver:
     files: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """A valid config: its keys, where each is written, its folder (globs and `pack` count from it)."""
 

@@ -7,10 +7,10 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message
+from lipcheck.frozen import frozen
 from lipcheck.paths import leaves_trusted_folders, shown_path
 
 
@@ -47,7 +47,7 @@ _GLOB_CHARS = frozenset("*?")
 """What makes an argument a pattern; `[` alone does not (file names hold brackets far more often)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """The proposal files of a run, and what the search passed over."""
 

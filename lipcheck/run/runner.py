@@ -14,7 +14,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sized
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from lipcheck.findings import (
     Summary,
     Verdict,
 )
+from lipcheck.frozen import frozen
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
 
-@dataclass(frozen=True)
+@frozen
 class Gate:
     """When a report counts as falling short (exit 1), and the reasons, said the same way by every format."""
 
@@ -115,7 +116,7 @@ def _shown_below(score: float, threshold: float) -> Number | str:
     return repr(score)
 
 
-@dataclass(frozen=True)
+@frozen
 class RunOptions:
     """Everything a run needs, parsed from the flags once; the config is resolved per file (settings)."""
 
@@ -140,7 +141,7 @@ class RunOptions:
     """The portfolio: each report is rendered as its own HTML page, whatever `output` says."""
 
 
-@dataclass(frozen=True)
+@frozen
 class FileResult:
     """One file's outcome: its rendered report, or why it could not be read."""
 

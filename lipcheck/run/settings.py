@@ -12,11 +12,12 @@ import os
 from dataclasses import dataclass, field
 
 from lipcheck.findings import Severity
+from lipcheck.frozen import frozen
 from lipcheck.loader import Limits
 from lipcheck.run.config import CONFIG_FILE, Config, ConfigWaiver, read_config
 
 
-@dataclass(frozen=True)
+@frozen
 class Flags:
     """What the command line said; None (or False) where it said nothing."""
 
@@ -29,7 +30,7 @@ class Flags:
     """`--no-config`: no `.lipcheck.yaml` is read."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """Everything that decides how one proposal file is judged, each key resolved once."""
 

@@ -1,0 +1,121 @@
+"""`@frozen`: a frozen dataclass, as `@dataclass(frozen=True)` makes it, for a fraction of the cost.
+
+The standard decorator writes each method it adds as source text and compiles it; for a frozen
+class with equality that is six compilations, about 0.8 ms a class on the developers' machine,
+and the 55 classes a check imports cost a quarter of its time before it reads a file. Here the
+decorator compiles `__init__` only (which runs for every record made); `__eq__`, `__hash__` and
+`__repr__` are shared functions that read the fields' names, and so are `__setattr__` and
+`__delattr__` where the running Python lets us hand them to dataclasses (3.10 to 3.12; from 3.13
+the standard decorator compiles everything at once and is used as it is). What a class holds,
+how it compares, hashes, prints and refuses assignment is what `@dataclass(frozen=True)` gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import operator
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[Any], Any]:
+        return lambda decorator: decorator
+
+
+T = TypeVar("T")
+
+_HOOK = "_frozen_get_del_attr"
+_SHARE_GUARDS = (
+    sys.version_info < (3, 13)
+    and list(inspect.signature(getattr(dataclasses, _HOOK)).parameters) == ["cls", "fields", "globals"]
+    if hasattr(dataclasses, _HOOK)
+    else False
+)
+
+
+@overload
+def frozen(cls: type[T], /) -> type[T]: ...
+@overload
+def frozen(*, kw_only: bool = False) -> Callable[[type[T]], type[T]]: ...
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
+    """Make `cls` a frozen dataclass (`kw_only` as for `dataclass`)."""
+
+    def make(cls: type[T]) -> type[T]:
+        own = dict(cls.__dict__)
+        if _SHARE_GUARDS:
+            standard = getattr(dataclasses, _HOOK)
+            setattr(dataclasses, _HOOK, _guards)
+            try:
+                made = dataclasses.dataclass(cls, frozen=True, eq=False, repr=False, kw_only=kw_only)
+            finally:
+                setattr(dataclasses, _HOOK, standard)
+        else:
+            made = dataclasses.dataclass(cls, frozen=True, eq=False, repr=False, kw_only=kw_only)
+        fields = dataclasses.fields(made)  # type: ignore[arg-type]
+        if "__eq__" not in own:
+            made.__eq__ = _eq(_values(tuple(f.name for f in fields if f.compare)))  # type: ignore[method-assign,assignment]
+        if "__hash__" not in own or (own["__hash__"] is None and "__eq__" not in own):
+            hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+            made.__hash__ = _hash(_values(hashed))  # type: ignore[method-assign,assignment]
+        if "__repr__" not in own:
+            made.__repr__ = _repr(tuple(f.name for f in fields if f.repr))  # type: ignore[method-assign]
+        return made
+
+    return make if cls is None else make(cls)
+
+
+def _values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """A function from a record to the tuple of its `names`' values."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        (name,) = names
+        return lambda record: (getattr(record, name),)
+    return lambda record: ()
+
+
+def _eq(values: Callable[[object], tuple[Any, ...]]) -> Callable[[object, object], object]:
+    def __eq__(self: object, other: object) -> object:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _hash(values: Callable[[object], tuple[Any, ...]]) -> Callable[[object], int]:
+    def __hash__(self: object) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _repr(names: tuple[str, ...]) -> Callable[[object], str]:
+    def __repr__(self: object) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _guards(cls: type, fields: list[dataclasses.Field[Any]], globals: object) -> tuple[Any, Any]:
+    """The `__setattr__` and `__delattr__` of a frozen class, as dataclasses would write them."""
+    names = frozenset(field.name for field in fields)
+
+    def __setattr__(self: object, name: str, value: object) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]
+
+    def __delattr__(self: object, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    return __setattr__, __delattr__

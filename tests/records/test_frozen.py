@@ -1,0 +1,75 @@
+"""`@frozen` makes the class `@dataclass(frozen=True)` makes: same fields, equality, hash, repr, refusals."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from lipcheck.frozen import frozen
+
+
+@frozen
+class Point:
+    x: int
+    y: int = 0
+    label: str = dataclasses.field(default="", compare=False, repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class StandardPoint:
+    x: int
+    y: int = 0
+    label: str = dataclasses.field(default="", compare=False, repr=False)
+
+
+@frozen(kw_only=True)
+class Named(Point):
+    name: str
+
+
+def test_equality_and_hash_follow_the_compared_fields() -> None:
+    assert Point(1, 2, "a") == Point(1, 2, "b")
+    assert hash(Point(1, 2, "a")) == hash(Point(1, 2, "b")) == hash(StandardPoint(1, 2))
+    assert Point(1, 2) != Point(2, 1)
+    assert Point(1, 2) != StandardPoint(1, 2)  # another class is never equal, as with dataclasses
+    assert {Point(1), Point(1)} == {Point(1)}
+
+
+def test_repr_is_the_dataclass_repr() -> None:
+    standard = repr(StandardPoint(1, 2, "hidden"))
+    assert repr(Point(1, 2, "hidden")) == standard.replace("StandardPoint", "Point") == "Point(x=1, y=2)"
+    assert repr(Named(x=1, name="n")) == "Named(x=1, y=0, name='n')"
+
+
+@pytest.mark.parametrize("change", [lambda p: setattr(p, "x", 5), lambda p: delattr(p, "x"),
+                                    lambda p: setattr(p, "other", 1)])  # fmt: skip
+def test_nothing_can_be_set_or_deleted(change: Any) -> None:
+    point = Point(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        change(point)
+    assert point == Point(1)
+
+
+def test_it_is_a_dataclass_to_the_standard_library() -> None:
+    assert dataclasses.is_dataclass(Point)
+    assert [f.name for f in dataclasses.fields(Named)] == ["x", "y", "label", "name"]
+    assert dataclasses.replace(Point(1, 2), y=3) == Point(1, 3)
+    assert dataclasses.asdict(Point(1, 2, "a")) == {"x": 1, "y": 2, "label": "a"}
+    with pytest.raises(TypeError, match="positional arguments"):
+        Named(1, 0, "", "n")  # type: ignore[misc]  # `name` is keyword-only
+
+
+def test_a_class_keeps_the_methods_it_writes_itself() -> None:
+    @frozen
+    class Loose:
+        value: float
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Loose) and abs(self.value - other.value) < 0.5
+
+        def __hash__(self) -> int:
+            return 0
+
+    assert Loose(1.0) == Loose(1.2) and hash(Loose(3.0)) == 0
