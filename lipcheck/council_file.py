@@ -8,7 +8,6 @@ row as its location in every report.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import os
@@ -56,6 +55,8 @@ def read_members(
 
     Each member is a dict of the format's keys; each place maps a key to (row, column), from 1.
     """
+    import csv  # only for a proposal that names a spreadsheet
+
     where = Location(1, 1, shown)
     try:
         with path.open("rb") as handle:

@@ -22,13 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from typing_extensions import assert_never
-
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, Report
 from lipcheck.frozen import frozen
 from lipcheck.paths import shown_path, within, working_folder
-from lipcheck.render import ReportFormat
+from lipcheck.render import ReportFormat, unreachable
 
 if TYPE_CHECKING:
     from lipcheck.packs import Pack
@@ -107,7 +105,7 @@ def render(
         from lipcheck.render import github
 
         return github.render_reports(reports, lang)
-    assert_never(output_format)
+    return unreachable(output_format)
 
 
 def _json(reports: Sequence[Report], lang: str) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+DATA = Path(__file__).with_name("data")
+"""Beside the modules: lipcheck is installed as files (`importlib.resources`, for packages run
+from a zip, would cost a check the import of `tempfile`, `random` and `zipfile`)."""
+
 
 def read_yaml(name: str) -> Any:
     """`data/NAME`, read by libyaml's safe loader (the package's own files: a tenth of the Python cost)."""
-    text = resources.files("lipcheck").joinpath(f"data/{name}").read_text("utf-8")
+    text = (DATA / name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=yaml.CSafeLoader)

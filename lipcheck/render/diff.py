@@ -6,12 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from typing_extensions import assert_never
-
 from lipcheck.diff import Change, RuleChange
 from lipcheck.findings import Report, Status
 from lipcheck.messages import colon, text
-from lipcheck.render import DiffFormat, one_decimal
+from lipcheck.render import DiffFormat, one_decimal, unreachable
 from lipcheck.render.markdown import inline
 from lipcheck.render.sentences import as_code, as_text
 from lipcheck.render.workflow_commands import JSON, MARKDOWN, TEXT, defuse
@@ -27,7 +25,7 @@ def render(changes: Sequence[Change], output_format: DiffFormat, lang: str = "en
         return render_json(changes, lang)
     if output_format is DiffFormat.MARKDOWN:
         return render_markdown(changes, lang)
-    assert_never(output_format)
+    return unreachable(output_format)
 
 
 def _score(report: Report | None, lang: str) -> str:

@@ -18,8 +18,6 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from typing_extensions import assert_never
-
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import (
     GateResult,
@@ -36,7 +34,7 @@ from lipcheck.frozen import frozen
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
-from lipcheck.render import OutputFormat
+from lipcheck.render import OutputFormat, unreachable
 from lipcheck.render.sentences import gate_line
 from lipcheck.run.settings import Configs, Flags, resolve
 from lipcheck.scoring import failed_blockers
@@ -211,7 +209,7 @@ def _render(report: Report, options: RunOptions) -> str:
         if options.quiet:
             return text_render.render_line(report, options.lang)
         return text_render.render_report(report, options.lang, options.color, options.width)
-    assert_never(output)
+    return unreachable(output)
 
 
 def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[FileResult, None, None]:
