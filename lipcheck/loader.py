@@ -141,6 +141,9 @@ class Document:
     data: Any
     positions: Positions
     findings: tuple[Finding, ...] = ()
+    may_hold_placeholders: bool = True
+    """False when the loader saw no value that is a placeholder (lipcheck.placeholders), so
+    taking them out has nothing to do; True when it saw one, or did not look."""
 
 
 def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Document:
@@ -308,7 +311,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         data = walk.node(root, (), 0)
     except _LimitReached as reached:
         return _only(reached.finding)
-    return Document(data, walk.positions, listed(walk.findings, walk.unlisted))
+    return Document(data, walk.positions, listed(walk.findings, walk.unlisted), walk.placeholder_seen)
 
 
 def listed(findings: Sequence[Finding], unlisted: int) -> tuple[Finding, ...]:
@@ -407,6 +410,11 @@ class _Walk:
         self.track = aliases_possible
         self.seen: set[int] = set()
         self.open: set[int] = set()
+        from lipcheck.placeholders import is_placeholder  # which imports this module
+
+        self.is_placeholder = is_placeholder
+        self.placeholder_seen = False
+        """Whether a value (never a key) read so far is a placeholder; looked for until one is."""
 
     def node(self, node: Node, path: PathKey, depth: int) -> Any:
         self.values[path] = node.start_mark
@@ -424,12 +432,17 @@ class _Walk:
             value = _plain(node.value)
             if value is _TOO_MANY_DIGITS:
                 return self._too_many_digits(node)
+            if type(value) is str and not self.placeholder_seen:
+                self.placeholder_seen = self.is_placeholder(value)
             return value
         if tag not in _ALLOWED_TAGS:
             self._problem("unsafe-tag", node, "hint.tag", tag=_as_written(tag))
             return None
         if type(node) is ScalarNode:
-            return self._tagged_scalar(node, tag)
+            value = self._tagged_scalar(node, tag)
+            if type(value) is str and not self.placeholder_seen:
+                self.placeholder_seen = self.is_placeholder(value)
+            return value
         if not self.track:
             return self._collection(node, path, depth)
         identity = id(node)
@@ -506,6 +519,8 @@ class _Walk:
         value = _plain(node.value)
         if value is _TOO_MANY_DIGITS:
             return self._too_many_digits(node)
+        if type(value) is str and not self.placeholder_seen:
+            self.placeholder_seen = self.is_placeholder(value)
         return value
 
     def _problem(self, code: str, node: Node, hint: str, **args: object) -> None:

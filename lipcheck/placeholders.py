@@ -51,7 +51,7 @@ def filled_in(document: Document) -> tuple[Document, tuple[Placeholder, ...]]:
     section or list entry that holds nothing but placeholders. Entries after a dropped one move
     up, and their positions with them, so every location still points at what the user wrote.
     """
-    if document.findings or not isinstance(document.data, dict):
+    if document.findings or not isinstance(document.data, dict) or not document.may_hold_placeholders:
         return document, ()
     found: list[PathKey] = []
     drops: dict[PathKey, set[int]] = {}

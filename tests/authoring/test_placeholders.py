@@ -40,3 +40,27 @@ def test_real_text_is_filled_in() -> None:
     result = report("lipcheck: 1\nplan:\n  gap_analysis: TODO list of gaps, compared with the inventory\n")
     assert next(r for r in result.results if r.rule == "LIP403").status.value == "met"
     assert result.placeholders == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("title: A plan\nmission: [x, y]\ncount: 3\n", False),
+        ("title: TODO\n", True),
+        ('council: {members: ["", x]}\n', True),
+        ("mission: |\n\ntitle: x\n", True),  # an empty block scalar is blank text
+        ("title: !!str ...\n", True),
+        ("TODO: the key is no placeholder\n", False),
+        ("title: 'À compléter…'\n", True),
+    ],
+)
+def test_the_loader_notes_whether_a_value_is_a_placeholder(text: str, holds: bool) -> None:
+    from dataclasses import replace
+
+    from lipcheck.placeholders import filled_in
+
+    document = load_text(text)
+    assert document.may_hold_placeholders is holds
+    # What the loader notes only saves work: taking placeholders out finds what it would anyway.
+    _, found = filled_in(replace(document, may_hold_placeholders=True))
+    assert bool(found) is holds
