@@ -23,7 +23,7 @@ from lipcheck import __version__
 from lipcheck.codes import ISO_DATE
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message, ProposalRow, Severity, Summary
-from lipcheck.language import DEFAULT_LANGUAGE, LANGUAGES, choose_language
+from lipcheck.language import DEFAULT_LANGUAGE, LANGUAGES, choose_language, split_lang_flag
 from lipcheck.loader import Limits
 from lipcheck.messages import colon, render, text
 from lipcheck.packs import Pack, load_pack
@@ -957,16 +957,9 @@ def command(lang: str, args: list[str] | None = None) -> Any:
 def _invoked(args: list[str]) -> str | None:
     """The command `args` run (`validate` in `--lang fr validate x.yaml`); None for the root's own
     options (`--help`, `--version`) or when no command is named."""
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--lang":
-            index += 2
-        elif arg.startswith("--lang="):
-            index += 1
-        else:
-            return None if arg.startswith("-") else arg
-    return None
+    split = split_lang_flag(args)
+    rest = split[0] if split is not None else []
+    return rest[0] if rest and not rest[0].startswith("-") else None
 
 
 def _only(name: str | None) -> typer.Typer:
@@ -986,14 +979,8 @@ def _command_name(info: Any) -> str:
 
 def _lang_flag(args: list[str]) -> str | None:
     """The value of `--lang` in `args`, read before Click parses them (for `--help` and errors)."""
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg.startswith("--lang="):
-            return arg.removeprefix("--lang=")
-        if arg == "--lang" and index + 1 < len(args):
-            return args[index + 1]
-    return None
+    split = split_lang_flag(args)
+    return split[1] if split is not None else None
 
 
 @contextlib.contextmanager

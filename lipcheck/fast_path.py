@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from lipcheck import __version__
-from lipcheck.language import LANGUAGES, choose_language, is_spoken
+from lipcheck.language import LANGUAGES, choose_language, is_spoken, split_lang_flag
 
 WIDTH = 80
 """Click's widest help: at this many columns or more the page does not change."""
@@ -24,8 +24,11 @@ WIDTH = 80
 
 def answer(args: list[str]) -> str | None:
     """What `lipcheck ARGS` prints, when it is the version or the top-level help; else None."""
-    rest, flag = _without_lang(args)
-    if rest is None or (flag is not None and not is_spoken(flag)):
+    split = split_lang_flag(args)
+    if split is None:
+        return None
+    rest, flag = split
+    if flag is not None and not is_spoken(flag):
         return None
     variable = os.environ.get("LIPCHECK_LANG")
     if variable and not is_spoken(variable):
@@ -37,18 +40,6 @@ def answer(args: list[str]) -> str | None:
     from lipcheck.help_pages import PAGES
 
     return PAGES.get(choose_language(flag))
-
-
-def _without_lang(args: list[str]) -> tuple[list[str] | None, str | None]:
-    """`args` without one `--lang X` (or `--lang=X`), and X; None when `--lang` is not plain."""
-    for index, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            return [*args[:index], *args[index + 1 :]], arg.removeprefix("--lang=")
-        if arg == "--lang":
-            if index + 1 >= len(args):
-                return None, None
-            return [*args[:index], *args[index + 2 :]], args[index + 1]
-    return args, None
 
 
 def rendered_pages() -> dict[str, str]:

@@ -56,6 +56,22 @@ def choose_language(
     return DEFAULT_LANGUAGE
 
 
+def split_lang_flag(args: list[str]) -> tuple[list[str], str | None] | None:
+    """`args` without their first `--lang X` (or `--lang=X`), and X (None when there is none),
+    read before Click parses them; None when `--lang` ends `args` without a value. After `--`,
+    every argument is a name, never a flag."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return [*args[:index], *args[index + 1 :]], arg.removeprefix("--lang=")
+        if arg == "--lang":
+            if index + 1 >= len(args):
+                return None
+            return [*args[:index], *args[index + 2 :]], args[index + 1]
+    return args, None
+
+
 def is_spoken(lang: str) -> bool:
     """Whether `lang` (any case, spaces around) is a language lipcheck speaks."""
     return lang.strip().lower() in LANGUAGES

@@ -131,3 +131,21 @@ def test_schema_descriptions_come_from_the_catalogue_in_french(monkeypatch: pyte
         json.loads(schema_json("en"))["properties"]["lipcheck"]["description"]
         == "The format version of this file: the number 1, without quotes"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "split"),
+    [
+        (["validate", "x.yaml"], (["validate", "x.yaml"], None)),
+        (["--lang", "fr", "validate"], (["validate"], "fr")),
+        (["validate", "--lang=fr", "x.yaml"], (["validate", "x.yaml"], "fr")),
+        (["validate", "--", "--lang", "fr"], (["validate", "--", "--lang", "fr"], None)),  # names
+        (["validate", "--lang"], None),  # no value: Click says so
+    ],
+)
+def test_the_lang_flag_is_read_before_click_parses_the_rest(
+    args: list[str], split: tuple[list[str], str | None] | None
+) -> None:
+    from lipcheck.language import split_lang_flag
+
+    assert split_lang_flag(args) == split
