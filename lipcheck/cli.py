@@ -225,7 +225,7 @@ def validate(
                     continue
                 summary.count(result.verdict, result.passes)
                 short += not result.passes
-                if text_table and result.row is not None:
+                if text_table and not quiet and result.row is not None:  # -q shows no table
                     rows.append(_slim(result.row))
                 if options.summary_only:
                     continue

@@ -93,22 +93,27 @@ def assess(
     forced = settings.pack if settings is not None else packs.forced
     config = settings.config if settings is not None else None
     default_call = (settings.default_call if settings is not None else None) or DEFAULT_PACK
-    default = packs.get(forced or default_call, trusted=forced is not None)
-    if config is not None and config.tunes_rules:
-        default = packs.tuned(default, config)
+
+    def default() -> Pack:
+        """The pack of a proposal that names no other: loaded only when a report needs it."""
+        pack = packs.get(forced or default_call, trusted=forced is not None)
+        return packs.tuned(pack, config) if config is not None and config.tunes_rules else pack
+
     if document.findings:
-        return _invalid(shown_as, default, document.findings, config)
+        return _invalid(shown_as, default(), document.findings, config)
     document, left = filled_in(document)
     document, unreadable = council_file.joined(document, folder, shown_as)
     if unreadable:
-        return _invalid(shown_as, default, unreadable, config)
+        return _invalid(shown_as, default(), unreadable, config)
     placeholders = tuple(PlaceholderLeft(dotted(spot.path), spot.location) for spot in left)
     proposal, findings = validate(document, today, tuple(spot.path for spot in left))
     if proposal is None:
-        return _invalid(shown_as, default, findings, config)
-    pack = default
+        return _invalid(shown_as, default(), findings, config)
     call = proposal.call if isinstance(document.data, dict) and "call" in document.data else default_call
-    if forced is None and call != packs.get(default_call).id:
+    # A call is a shipped pack's id (the format says so), and a shipped pack's id is its name.
+    if forced is not None or call == default_call:
+        pack = default()
+    else:
         try:
             pack = packs.get(call)
         except PackError:
@@ -120,7 +125,7 @@ def assess(
                 document.positions.value(("call",)),
                 unknown_hint(shipped_only=True),
             )
-            return _invalid(shown_as, default, (unknown,), config)
+            return _invalid(shown_as, default(), (unknown,), config)
         if config is not None and config.tunes_rules:
             pack = packs.tuned(pack, config)
     specs = _waivers(proposal, document, shown_as, settings)
@@ -130,7 +135,7 @@ def assess(
         if any(spec.in_config for spec in strays):
             assert config is not None
             raise ConfigError(config.shown, refused)
-        return _invalid(shown_as, default, refused, config)
+        return _invalid(shown_as, default(), refused, config)
     checked = engine.check(pack, proposal, document.positions, Context(folder, today))
     waived = waivers.apply(checked, specs, today)
     results = scoring.scaled(waived.results)
