@@ -134,7 +134,5 @@ def test_pack_identity() -> None:
 
 def test_a_shipped_pack_is_named_by_its_id() -> None:
     """A proposal's `call` is compared with the default call by name, before any pack is loaded."""
-    from lipcheck.packs.registry import shipped_ids
-
     for pack_id in shipped_ids():
         assert load_pack(pack_id).id == pack_id
