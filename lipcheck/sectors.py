@@ -34,6 +34,8 @@ class Signal:
 
 def words_of(name: str) -> list[str]:
     """`name` as the words it is matched by: lower case, accents off, apostrophes and hyphens split."""
+    if name.isascii():  # most names and signals: nothing to decompose
+        return _WORD.findall(name.lower())
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(char for char in folded if not unicodedata.combining(char))
     return _WORD.findall(plain)
