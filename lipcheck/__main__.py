@@ -13,8 +13,8 @@ def main() -> None:
         try:
             sys.stdout.write(page)
             sys.stdout.flush()
-        except OSError:
-            pass  # the command line says why the output was lost
+        except (OSError, UnicodeEncodeError):
+            pass  # the command line says why the output was lost, or writes what this stream cannot
         else:
             sys.exit(0)
     try:

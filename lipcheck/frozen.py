@@ -5,9 +5,11 @@ class with equality that is six compilations, about 0.8 ms a class on the develo
 and the 55 classes a check imports cost a quarter of its time before it reads a file. Here the
 decorator compiles `__init__` only (which runs for every record made); `__eq__`, `__hash__` and
 `__repr__` are shared functions that read the fields' names, and so are `__setattr__` and
-`__delattr__` where the running Python lets us hand them to dataclasses (3.10 to 3.12; from 3.13
-the standard decorator compiles everything at once and is used as it is). What a class holds,
-how it compares, hashes, prints and refuses assignment is what `@dataclass(frozen=True)` gives.
+`__delattr__` where the running Python lets us hand them to dataclasses (3.10 to 3.12; 3.13
+compiles a class's methods at once, and only those two are then its own). What a class holds,
+how it hashes, prints and refuses assignment is what `@dataclass(frozen=True)` gives; equality
+compares the fields as one tuple, as dataclasses did up to 3.12 (3.13 compares them one by one,
+which tells a NaN field from itself).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import operator
+import reprlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -60,7 +63,8 @@ def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
         fields = dataclasses.fields(made)  # type: ignore[arg-type]
         if "__eq__" not in own:
             made.__eq__ = _eq(_values(tuple(f.name for f in fields if f.compare)))  # type: ignore[method-assign,assignment]
-        if "__hash__" not in own or (own["__hash__"] is None and "__eq__" not in own):
+        # As dataclasses: an `__eq__` of the class's own leaves `__hash__` None, which is no choice.
+        if "__hash__" not in own or (own["__hash__"] is None and "__eq__" in own):
             hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
             made.__hash__ = _hash(_values(hashed))  # type: ignore[method-assign,assignment]
         if "__repr__" not in own:
@@ -97,6 +101,7 @@ def _hash(values: Callable[[object], tuple[Any, ...]]) -> Callable[[object], int
 
 
 def _repr(names: tuple[str, ...]) -> Callable[[object], str]:
+    @reprlib.recursive_repr()  # a record inside itself shows as `...`, as dataclasses do
     def __repr__(self: object) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{self.__class__.__qualname__}({shown})"

@@ -103,3 +103,11 @@ def test_version_and_help_answer_alone_and_alike(args: list[str], env: dict[str,
 def test_anything_else_is_left_to_the_command_line(args: list[str], env: dict[str, str]) -> None:
     done = console(args, **env)
     assert "lipcheck.cli" in done.stderr.rsplit("loaded: ", 1)[-1]
+
+
+def test_a_page_the_stream_cannot_encode_is_left_to_the_command_line() -> None:
+    """French help to an ASCII-only stream: Click writes it (as UTF-8 bytes), as it always has."""
+    done = console(["--lang", "fr", "--help"], PYTHONIOENCODING="ascii")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "lipcheck.cli" in done.stderr.rsplit("loaded: ", 1)[-1]
+    assert done.stdout.startswith("Utilisation")

@@ -73,3 +73,31 @@ def test_a_class_keeps_the_methods_it_writes_itself() -> None:
             return 0
 
     assert Loose(1.0) == Loose(1.2) and hash(Loose(3.0)) == 0
+
+
+def test_hashing_follows_the_class_as_dataclasses_do() -> None:
+    @frozen
+    class OwnEquality:  # its own __eq__, no __hash__: dataclasses add a hash of the fields
+        value: int
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, OwnEquality) and self.value == other.value
+
+    @frozen
+    class Unhashable:  # __hash__ = None, said by the class itself: kept
+        value: int
+        __hash__ = None  # type: ignore[assignment]
+
+    assert hash(OwnEquality(1)) == hash(OwnEquality(1))
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(Unhashable(1))
+
+
+def test_a_record_inside_itself_prints_as_dataclasses_print_it() -> None:
+    @frozen
+    class Box:
+        items: list[object]
+
+    box = Box([])
+    box.items.append(box)
+    assert repr(box).endswith(".Box(items=[...])")  # its qualified name, as dataclasses print it
