@@ -24,7 +24,31 @@ def main() -> None:
 
         sys.stderr.write(text("cli.interrupted") + "\n")
         sys.exit(130)
-    sys.exit(run())
+    code = run()
+    if code == _INTERRUPTED:
+        _leave_now(code)
+    sys.exit(code)
+
+
+_INTERRUPTED = 130
+
+
+def _leave_now(code: int) -> None:
+    """End the process after Ctrl-C without Python's exit handlers.
+
+    The run has stopped its workers and every `finally` has run (no partial file is left), but
+    Python 3.11's process pool can still wait at exit for a queue thread that was writing to a
+    worker killed mid-write (CPython gh-94777), and the user pressed Ctrl-C to leave now.
+    """
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
