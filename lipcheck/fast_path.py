@@ -11,9 +11,7 @@ test keeps it current (`python -m lipcheck.fast_path` rewrites it). Anything els
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-from pathlib import Path
 
 from lipcheck import __version__
 from lipcheck.language import LANGUAGES, choose_language, is_spoken, split_lang_flag
@@ -35,7 +33,11 @@ def answer(args: list[str]) -> str | None:
         return None
     if rest == ["--version"]:
         return f"lipcheck {__version__}\n"
-    if rest != ["--help"] or shutil.get_terminal_size().columns < WIDTH:
+    if rest != ["--help"]:
+        return None
+    import shutil  # the width Click reads; not needed for the version
+
+    if shutil.get_terminal_size().columns < WIDTH:
         return None
     from lipcheck.help_pages import PAGES
 
@@ -68,7 +70,8 @@ def rendered_pages() -> dict[str, str]:
     return pages
 
 
-PAGES_FILE = Path(__file__).with_name("help_pages.py")
+PAGES_FILE = os.path.join(os.path.dirname(__file__), "help_pages.py")  # noqa: PTH118, PTH120
+"""Where the pages are kept (a plain path: pathlib is not needed to answer)."""
 
 
 def pages_module(pages: dict[str, str]) -> str:
@@ -92,9 +95,12 @@ def pages_module(pages: dict[str, str]) -> str:
 
 if __name__ == "__main__":
     wanted = pages_module(rendered_pages())
+    from pathlib import Path
+
+    stored = Path(PAGES_FILE)
     if sys.argv[1:] == ["--check"]:
-        current = PAGES_FILE.read_text(encoding="utf-8") if PAGES_FILE.exists() else ""
+        current = stored.read_text(encoding="utf-8") if stored.exists() else ""
         if current != wanted:
-            sys.exit(f"{PAGES_FILE} is out of date: run `python -m lipcheck.fast_path`")
+            sys.exit(f"{stored} is out of date: run `python -m lipcheck.fast_path`")
     else:
-        PAGES_FILE.write_text(wanted, encoding="utf-8")
+        stored.write_text(wanted, encoding="utf-8")

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -65,7 +66,7 @@ def command_line(args: list[str], **env: str) -> tuple[int, str]:
 
 
 def test_the_stored_pages_are_what_the_command_line_prints() -> None:
-    assert fast_path.PAGES_FILE.read_text(encoding="utf-8") == fast_path.pages_module(
+    assert Path(fast_path.PAGES_FILE).read_text(encoding="utf-8") == fast_path.pages_module(
         fast_path.rendered_pages()
     ), "run: python -m lipcheck.fast_path"
 
