@@ -18,19 +18,17 @@ def main() -> None:
                 pass  # the command line says why the output was lost, or writes what this stream cannot
             else:
                 sys.exit(0)
+        from lipcheck.cli import EXIT_INTERRUPTED
         from lipcheck.cli import main as run
     except KeyboardInterrupt:  # Ctrl-C while the modules load: same answer as during a check
         from lipcheck.messages import text
 
         sys.stderr.write(text("cli.interrupted") + "\n")
-        sys.exit(130)
+        sys.exit(130)  # lipcheck.cli.EXIT_INTERRUPTED, whose import this Ctrl-C cut short
     code = run()
-    if code == _INTERRUPTED:
+    if code == EXIT_INTERRUPTED:
         _leave_now(code)
     sys.exit(code)
-
-
-_INTERRUPTED = 130
 
 
 def _leave_now(code: int) -> None:

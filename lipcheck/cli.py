@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from lipcheck.run.discover import Found
 
 EXIT_OK, EXIT_SHORT, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C, as a shell reports a process ended by SIGINT."""
 DEFAULT_PROPOSAL = "proposal.yaml"
 
 app = typer.Typer(
@@ -308,9 +310,7 @@ def _pack_for_rules(
         settings = resolve(flags, os.path.join(os.getcwd(), "-"), configs)  # noqa: PTH109, PTH118
         packs = Packs(forced=pack)
         name = settings.pack or settings.default_call or DEFAULT_PACK
-        loaded = packs.get(name, trusted=settings.pack is not None)
-        if settings.config is not None and settings.config.tunes_rules:
-            loaded = packs.tuned(loaded, settings.config)
+        loaded = packs.tuned(packs.get(name, trusted=settings.pack is not None), settings.config)
     except LipcheckError as error:
         _diagnose(error)
         raise typer.Exit(EXIT_ERROR) from None
@@ -977,12 +977,6 @@ def _command_name(info: Any) -> str:
     return str(info.name or info.callback.__name__.lower().replace("_", "-"))
 
 
-def _lang_flag(args: list[str]) -> str | None:
-    """The value of `--lang` in `args`, read before Click parses them (for `--help` and errors)."""
-    split = split_lang_flag(args)
-    return split[1] if split is not None else None
-
-
 @contextlib.contextmanager
 def _safe_usage_errors() -> Iterator[None]:
     """Click's usage errors made terminal-safe like every other message: they quote the arguments
@@ -1195,9 +1189,9 @@ def main(argv: list[str] | None = None) -> int:
     in lipcheck, never the proposal's fault: it becomes one line and exit 2, so a hostile file
     cannot make CI print a traceback (set LIPCHECK_DEBUG=1 to see it).
     """
-    interrupted = 130
     args = _optional_value(list(sys.argv[1:] if argv is None else argv), "--fail-on-drop", "0")
-    flag = _lang_flag(args)
+    split = split_lang_flag(args)  # read before Click parses them, for `--help` and errors
+    flag = split[1] if split is not None else None
     try:
         # Help and Click's errors come before any command runs: speak the language chosen so far
         # (the flag, the variable, the locale); a command refines it with the proposal's own.
@@ -1215,13 +1209,13 @@ def main(argv: list[str] | None = None) -> int:
             command(_SPOKEN["lang"], args).main(args=args, prog_name="lipcheck", standalone_mode=True)
     except SystemExit as stop:
         code = stop.code
-        if code == interrupted:
+        if code == EXIT_INTERRUPTED:
             sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
-            return interrupted
+            return EXIT_INTERRUPTED
         return _flush_stdout(code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR))
     except KeyboardInterrupt:
         sys.stderr.write(text("cli.interrupted", _SPOKEN["lang"]) + "\n")
-        return interrupted
+        return EXIT_INTERRUPTED
     except OutputLost as lost:  # from a command that prints one thing (rules, explain, schema)
         _diagnose(lost)
         return EXIT_ERROR

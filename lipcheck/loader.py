@@ -432,17 +432,13 @@ class _Walk:
             value = _plain(node.value)
             if value is _TOO_MANY_DIGITS:
                 return self._too_many_digits(node)
-            if type(value) is str and not self.placeholder_seen:
-                self.placeholder_seen = self.is_placeholder(value)
-            return value
+            return self._noted(value)
         if tag not in _ALLOWED_TAGS:
             self._problem("unsafe-tag", node, "hint.tag", tag=_as_written(tag))
             return None
         if type(node) is ScalarNode:
             value = self._tagged_scalar(node, tag)
-            if type(value) is str and not self.placeholder_seen:
-                self.placeholder_seen = self.is_placeholder(value)
-            return value
+            return self._noted(value)
         if not self.track:
             return self._collection(node, path, depth)
         identity = id(node)
@@ -519,6 +515,10 @@ class _Walk:
         value = _plain(node.value)
         if value is _TOO_MANY_DIGITS:
             return self._too_many_digits(node)
+        return self._noted(value)
+
+    def _noted(self, value: Any) -> Any:
+        """`value`, a scalar read as a value (never a key), noted if it is a placeholder."""
         if type(value) is str and not self.placeholder_seen:
             self.placeholder_seen = self.is_placeholder(value)
         return value

@@ -48,8 +48,11 @@ class Packs:
         """The packs loaded, by the id reports carry (`lip-2012+config` for a tuned one), and by name."""
         return {**self.loaded, **{pack.id: pack for pack in self.loaded.values()}}
 
-    def tuned(self, pack: Pack, config: Config) -> Pack:
-        """`pack` with the config's `rules` applied over it (once per pack and config)."""
+    def tuned(self, pack: Pack, config: Config | None) -> Pack:
+        """`pack` with the config's `rules` applied over it (once per pack and config); `pack`
+        itself without a config or when the config tunes no rule."""
+        if config is None or not config.tunes_rules:
+            return pack
         key = f"{pack.id}+{config.path}"
         if key not in self.loaded:
             from lipcheck.packs import cache
@@ -97,7 +100,7 @@ def assess(
     def default() -> Pack:
         """The pack of a proposal that names no other: loaded only when a report needs it."""
         pack = packs.get(forced or default_call, trusted=forced is not None)
-        return packs.tuned(pack, config) if config is not None and config.tunes_rules else pack
+        return packs.tuned(pack, config)
 
     if document.findings:
         return _invalid(shown_as, default(), document.findings, config)
@@ -126,8 +129,7 @@ def assess(
                 unknown_hint(shipped_only=True),
             )
             return _invalid(shown_as, default(), (unknown,), config)
-        if config is not None and config.tunes_rules:
-            pack = packs.tuned(pack, config)
+        pack = packs.tuned(pack, config)
     specs = _waivers(proposal, document, shown_as, settings)
     strays = waivers.unknown_rules(specs, {rule.id for rule in pack.rules})
     if strays:

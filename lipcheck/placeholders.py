@@ -29,10 +29,10 @@ def is_placeholder(value: object) -> bool:
     """True for text that says "fill this in": `TODO`, `TBD`, `À compléter`, `...`, or blank."""
     if not isinstance(value, str):
         return False
-    core = value.strip().rstrip(".…").strip()
-    if len(core) > _LONGEST:  # most text: longer than any placeholder could be
+    stripped = value.strip()
+    if len(stripped.rstrip(".…").strip()) > _LONGEST:  # most text: longer than any placeholder
         return False
-    folded = unicodedata.normalize("NFC", value.strip()).casefold()
+    folded = unicodedata.normalize("NFC", stripped).casefold()
     return folded in _FOLDED or folded.rstrip(".…").strip() in {"todo", "tbd", "à compléter"}
 
 

@@ -36,8 +36,13 @@ class Record:
     and the record's repr never see it.
     """
 
-    __slots__: tuple[str, ...] = ("__dict__", "__pydantic_extra__", "__pydantic_fields_set__")
-    __slots__ += ("__pydantic_private__", "_derived")
+    __slots__ = (
+        "__dict__",
+        "__pydantic_extra__",
+        "__pydantic_fields_set__",
+        "__pydantic_private__",
+        "_derived",
+    )
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only: {name} cannot be set")
