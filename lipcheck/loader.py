@@ -1,8 +1,10 @@
 """YAML text -> plain data plus the line and column of every node; problems come back as findings.
 
-We compose with libyaml (when present) and walk the nodes ourselves instead of calling
-`yaml.load`: the walk is cheaper than PyYAML's constructor, records positions in a table keyed
-by the same paths pydantic reports in an error's `loc`, and lets us decide what a scalar means.
+A file in the plain block style nearly every proposal uses is read by `block_reader`, line by
+line, into the very Document this module would make. Every other file is composed with libyaml
+(when present) and we walk the nodes ourselves instead of calling `yaml.load`: the walk is
+cheaper than PyYAML's constructor, records positions in a table keyed by the same paths
+pydantic reports in an error's `loc`, and lets us decide what a scalar means.
 Only YAML's core meaning is kept: `true`/`false` are booleans, `null`/`~`/empty is null,
 decimal numbers are numbers, and everything else (`yes`, `on`, `1:30`, `0755`, dates) stays the
 text the user wrote. Duplicate keys, merge keys and non-core tags are findings, never guesses.
@@ -69,7 +71,7 @@ _ODD_BREAK_NAMES = {
     "\u2028": "a line separator",
     "\u2029": "a paragraph separator",
 }
-_TOO_MANY_DIGITS = object()
+TOO_MANY_DIGITS = object()
 # Python refuses to turn longer digit strings into an int (CVE-2020-10735); no count, year or sum
 # of money needs more than a few of them.
 _MOST_DIGITS = sys.get_int_max_str_digits() or 4300
@@ -291,6 +293,14 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
             _finding("odd-line-break", Location(line, column), "hint.odd-line-break",
                      name=_ODD_BREAK_NAMES[char], codepoint=f"U+{ord(char):04X}")
         )  # fmt: skip
+    from lipcheck.block_reader import read_block  # which imports this module
+
+    quick = read_block(text, limits)
+    return quick if quick is not None else load_composed(text, limits)
+
+
+def load_composed(text: str, limits: Limits) -> Document:
+    """Load `text` (checked by `load_text`) through the YAML composer: any file, any problem."""
     parser = _Composer(text, limits)
     try:
         root = parser.get_single_node()
@@ -429,8 +439,8 @@ class _Walk:
             )
         tag = node.tag
         if tag == _PLAIN and type(node) is ScalarNode:
-            value = _plain(node.value)
-            if value is _TOO_MANY_DIGITS:
+            value = plain_scalar(node.value)
+            if value is TOO_MANY_DIGITS:
                 return self._too_many_digits(node)
             return self._noted(value)
         if tag not in _ALLOWED_TAGS:
@@ -512,8 +522,8 @@ class _Walk:
             return self.node(node, path, depth)  # over a limit: raises, with the same finding
         self.values[path] = node.start_mark
         self.nodes += 1
-        value = _plain(node.value)
-        if value is _TOO_MANY_DIGITS:
+        value = plain_scalar(node.value)
+        if value is TOO_MANY_DIGITS:
             return self._too_many_digits(node)
         return self._noted(value)
 
@@ -546,14 +556,14 @@ class _Walk:
             return _BOOLS[value]
         if tag == _YAML + "int" and _INT.match(value):
             number = _whole(value)
-            return self._too_many_digits(node) if number is _TOO_MANY_DIGITS else number
+            return self._too_many_digits(node) if number is TOO_MANY_DIGITS else number
         if tag == _YAML + "float" and (_FLOAT.match(value) or _INT.match(value)):
             return float(value)
         self._problem("tag-mismatch", node, "hint.tag", tag=_as_written(tag), value=value)
         return value
 
 
-def _plain(value: str) -> Any:
+def plain_scalar(value: str) -> Any:
     """What an untagged, unquoted scalar means: YAML's core schema, nothing more."""
     special = _SPECIAL.get(value, _NOT_SPECIAL)
     if special is not _NOT_SPECIAL:
@@ -567,11 +577,11 @@ def _plain(value: str) -> Any:
 
 
 def _whole(digits: str) -> int | object:
-    """`digits` as an int, or `_TOO_MANY_DIGITS` past Python's limit on converting text to int."""
+    """`digits` as an int, or `TOO_MANY_DIGITS` past Python's limit on converting text to int."""
     try:
         return int(digits)
     except ValueError:  # more digits than sys.get_int_max_str_digits() allows (4,300 by default)
-        return _TOO_MANY_DIGITS
+        return TOO_MANY_DIGITS
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, text: str, limits: Limits) -> Finding:

@@ -21,6 +21,8 @@ _FOLDED = frozenset(
 )
 
 
+_WORDS_FOLDED = frozenset({"todo", "tbd", "à compléter"})
+"""The placeholder words, folded, that may also be written with dots after them (`TODO...`)."""
 _LONGEST = 3 * max(len(word) for word in _FOLDED)
 """No longer than this before normalizing (a letter and two combining accents at most per letter)."""
 
@@ -30,10 +32,17 @@ def is_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
     stripped = value.strip()
+    if stripped.isascii():
+        # Most text: NFC leaves ASCII as it is and casefold is lower, so no unicodedata, and a
+        # placeholder folds to a word that starts with t, a or a dot (or to nothing).
+        if stripped[:1] not in "tTaA.":
+            return False
+        folded = stripped.lower()
+        return folded in _FOLDED or folded.rstrip(".").strip() in _WORDS_FOLDED
     if len(stripped.rstrip(".…").strip()) > _LONGEST:  # most text: longer than any placeholder
         return False
     folded = unicodedata.normalize("NFC", stripped).casefold()
-    return folded in _FOLDED or folded.rstrip(".…").strip() in {"todo", "tbd", "à compléter"}
+    return folded in _FOLDED or folded.rstrip(".…").strip() in _WORDS_FOLDED
 
 
 @frozen

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lipcheck.loader import load_text
 from lipcheck.pipeline import Packs, assess
+from lipcheck.placeholders import WORDS, is_placeholder
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -64,3 +68,25 @@ def test_the_loader_notes_whether_a_value_is_a_placeholder(text: str, holds: boo
     # What the loader notes only saves work: taking placeholders out finds what it would anyway.
     _, found = filled_in(replace(document, may_hold_placeholders=True))
     assert bool(found) is holds
+
+
+def _placeholder_by_definition(value: str) -> bool:
+    """The definition, spelled out without the shortcuts `is_placeholder` takes for speed."""
+    folded = unicodedata.normalize("NFC", value.strip()).casefold()
+    written = (*WORDS, "…", "a completer", "à completer", "")
+    words = {unicodedata.normalize("NFC", word).casefold() for word in written}
+    return folded in words or folded.rstrip(".…").strip() in {"todo", "tbd", "à compléter"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="TtOoDdBbAaÀàcCmMpPlLéÉeErR .…\u0300\u00a0\t", max_size=16),
+        st.sampled_from(
+            ["TODO", " todo ", "Tbd...", "À compléter", "A compléter", "a completer", "...", "…", "TODO. ."]
+        ),
+        st.text(max_size=16),
+    )
+)
+def test_is_placeholder_answers_as_the_definition_does(value: str) -> None:
+    assert is_placeholder(value) == _placeholder_by_definition(value)

@@ -1,0 +1,245 @@
+"""The plain block-style YAML nearly every proposal is written in, read without composing nodes.
+
+`loader.load_text` asks this module first. It reads a file only when every line is one of a
+few plain forms (`key: value`, `key:`, `- value`, `- key: value`, comments and blank lines, a
+value plain, quoted on one line without escapes, or a one-line list of plain words) and the
+file holds nothing else: no tabs, no carriage returns, no anchors, tags, block scalars, values
+over several lines, documents markers or duplicate keys. For such a file it gives exactly the
+Document the full loader gives: the same data, the same line and column for every key and
+value, the same placeholder note. For any other file it gives None, without a finding, and the
+full loader reads it: this module never decides that a file is wrong, so its subset can only
+make lipcheck faster, never change what it says. The equivalence is a test
+(tests/loader/test_block_reader.py), on every shipped file and on generated and mutated ones.
+
+A line is matched by one regular expression and the tree is built from the matches, so a
+file costs a few Python steps per line instead of libyaml's node, mark and resolver objects.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lipcheck.loader import TOO_MANY_DIGITS, Document, Limits, PathKey, Positions, plain_scalar
+
+_LINE = re.compile(
+    r"""
+    (?P<indent>[ ]*)
+    (?:
+        (?P<dash>-[ ]+)?
+        (?:(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?:[ ]+|(?=\n|\Z)))?
+        (?:
+            (?P<plain>
+                (?:[^\s\-?:,\[\]{}\#&*!|>'"%@`]|-(?=[0-9.]))  # what may start a plain value
+                [^\n:\#\ ]*
+                (?:  # then runs of ordinary characters, each after one of these:
+                    (?:[ ]+(?=[^\ \n\#])  # spaces, unless a comment or the line's end follows
+                      | :(?=[^\ \n])  # a colon, unless a space or the line's end follows
+                      | \#  # a hash right after a character (after a space it starts a comment)
+                    )
+                    [^\n:\#\ ]*
+                )*
+            )
+          | (?P<flow>\[[^\n\[\]{}\#'"]*\])
+          | '(?P<single>[^'\n]*(?:''[^'\n]*)*)'
+          | "(?P<double>[^"\\\n]*)"
+        )?
+        [ ]*(?:(?<![^\ \n])\#[^\n]*)?  # a comment, after a space or at the start of its line
+        (?:\n|\Z)
+    |
+        (?P<other>[^\n]*)(?:\n|\Z)
+    )
+    """,
+    re.VERBOSE,
+)
+# What makes a file the full loader's: what libyaml refuses (control characters, surrogates,
+# U+FFFE and U+FFFF), and the tab, carriage return, next-line character, line and paragraph
+# separators and byte-order mark, which it reads in ways this module does not follow.
+_OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# An entry of a one-line list: plain, and without a colon (which in a flow list may start a pair).
+_FLOW_ITEM = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[0-9.]))[^:,\[\]{}#]*\Z")
+
+_PLAIN, _FLOW, _SINGLE, _DOUBLE = 1, 2, 3, 4
+
+
+class _Spot:
+    """Where a key or value starts; line and column count from 0, as in PyYAML's marks."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class _Unread(Exception):
+    """The file leaves the subset: the full loader reads it."""
+
+
+# A line that holds something: (line, indent, dash, key, key column, kind, value, value column).
+# `indent` is where the line's first token starts (its dash, else its key or value).
+_Token = tuple[int, int, bool, str | None, int, int, str, int]
+
+
+def read_block(text: str, limits: Limits) -> Document | None:
+    """The Document for `text` when it is written in the plain block subset, else None."""
+    if len(text) >= 2 * limits.max_nodes or _OUTSIDE.search(text):
+        return None
+    tokens: list[_Token] = []
+    for line, match in enumerate(_LINE.finditer(text)):
+        indent, dash, key, plain, flow, single, double, other = match.groups()
+        if other:
+            return None
+        if plain is not None:
+            kind, value, group = _PLAIN, plain, "plain"
+        elif flow is not None:
+            kind, value, group = _FLOW, flow, "flow"
+        elif single is not None:
+            kind, value, group = _SINGLE, single.replace("''", "'"), "single"
+        elif double is not None:
+            kind, value, group = _DOUBLE, double, "double"
+        elif dash is None and key is None:
+            continue  # a blank line, or only a comment
+        else:
+            kind, value, group = 0, "", ""
+        column = len(indent)
+        key_column = column + len(dash) if dash is not None else column
+        # A quoted value starts at its opening quote, one before the group.
+        value_column = match.start(group) - match.start() - (kind >= _SINGLE) if kind else 0
+        tokens.append((line, column, dash is not None, key, key_column, kind, value, value_column))
+    if not tokens or tokens[0][2] or tokens[0][3] is None:
+        return None  # empty, or a root that is not a mapping: the full loader says what it is
+    if 3 * len(tokens) + text.count(",") > limits.max_nodes:
+        return None  # perhaps over --max-nodes (a line makes three nodes at most, a comma one more)
+    reader = _Reader(tokens, limits)
+    try:
+        data, end = reader.mapping(0, tokens[0][1], ())
+    except _Unread:
+        return None
+    if end != len(tokens):
+        return None
+    return Document(data, reader.positions, (), reader.placeholder_seen)
+
+
+class _Reader:
+    """Builds the tree from the tokens, by indentation, as libyaml's block rules would."""
+
+    def __init__(self, tokens: list[_Token], limits: Limits) -> None:
+        self.tokens = tokens
+        self.count = len(tokens)
+        self.deepest = limits.max_depth
+        self.positions = Positions()
+        self.values = self.positions.values
+        self.keys = self.positions.keys
+        from lipcheck.placeholders import is_placeholder  # which imports the loader
+
+        self.is_placeholder = is_placeholder
+        self.placeholder_seen = False
+
+    def mapping(self, index: int, indent: int, path: PathKey) -> tuple[dict[str, Any], int]:
+        """The mapping whose keys start at column `indent`, from token `index` (its first key)."""
+        if len(path) >= self.deepest:
+            raise _Unread  # its values would be past --max-depth: the full loader says so
+        tokens = self.tokens
+        first = tokens[index]
+        self.values[path] = _Spot(first[0], first[4])
+        result: dict[str, Any] = {}
+        keys = self.keys
+        values = self.values
+        while index < self.count:
+            line, column, dash, key, key_column, kind, value, value_column = tokens[index]
+            if result and (column != indent or dash):
+                if column < indent:
+                    break
+                raise _Unread  # deeper than its siblings: a value continued, or a stray dash
+            if key is None or key in result:
+                raise _Unread  # a duplicate key is a finding: the full loader words it
+            child = (*path, key)
+            keys[child] = _Spot(line, key_column)
+            index += 1
+            if kind == _PLAIN:
+                values[child] = _Spot(line, value_column)
+                result[key] = self.plain(value)
+            elif kind:
+                result[key] = self.scalar(kind, value, child, line, value_column)
+            elif index < self.count and tokens[index][1] > indent:
+                following = tokens[index]
+                if following[2]:
+                    result[key], index = self.sequence(index, following[1], child, False)
+                elif following[3] is not None:
+                    result[key], index = self.mapping(index, following[1], child)
+                else:
+                    raise _Unread  # a value continued on the next line
+            elif index < self.count and tokens[index][1] == indent and tokens[index][2]:
+                result[key], index = self.sequence(index, indent, child, True)
+            else:
+                # An empty value is null, and libyaml places it just after the colon.
+                values[child] = _Spot(line, key_column + len(key) + 1)
+                result[key] = None
+        return result, index
+
+    def sequence(self, index: int, indent: int, path: PathKey, indentless: bool) -> tuple[list[Any], int]:
+        """The list whose dashes stand at column `indent`, from token `index` (its first dash)."""
+        if len(path) >= self.deepest:
+            raise _Unread
+        tokens = self.tokens
+        self.values[path] = _Spot(tokens[index][0], indent)
+        result: list[Any] = []
+        while index < self.count:
+            line, column, dash, key, key_column, kind, value, value_column = tokens[index]
+            if column < indent or (indentless and column == indent and not dash):
+                break
+            if not dash or column > indent:
+                raise _Unread
+            child = (*path, len(result))
+            if key is not None:
+                item, index = self.mapping(index, key_column, child)
+                result.append(item)
+            elif kind:
+                result.append(self.scalar(kind, value, child, line, value_column))
+                index += 1
+            else:
+                raise _Unread  # an entry on the lines below its dash, or an empty one
+        return result, index
+
+    def plain(self, text: str) -> Any:
+        """What a plain value means (the loader's own reading), noted if it is a placeholder."""
+        value = plain_scalar(text)
+        if type(value) is str:
+            if not self.placeholder_seen:
+                self.placeholder_seen = self.is_placeholder(value)
+        elif value is TOO_MANY_DIGITS:
+            raise _Unread
+        return value
+
+    def scalar(self, kind: int, text: str, path: PathKey, line: int, column: int) -> Any:
+        """The value written on one line: plain, quoted, or a one-line list."""
+        self.values[path] = _Spot(line, column)
+        if kind == _PLAIN:
+            return self.plain(text)
+        if kind == _FLOW:
+            return self.flow(text, path, line, column)
+        if not self.placeholder_seen:
+            self.placeholder_seen = self.is_placeholder(text)
+        return text
+
+    def flow(self, text: str, path: PathKey, line: int, column: int) -> list[Any]:
+        """`[a, b, c]`, each entry a plain word or phrase."""
+        if len(path) >= self.deepest:
+            raise _Unread
+        inner = text[1:-1]
+        if not inner.strip(" "):
+            return []
+        items: list[Any] = []
+        values = self.values
+        offset = column + 1
+        for part in inner.split(","):
+            stripped = part.lstrip(" ")
+            item = stripped.rstrip(" ")
+            if not _FLOW_ITEM.match(item):
+                raise _Unread  # an empty entry, a trailing comma, a pair or a quote
+            child = (*path, len(items))
+            values[child] = _Spot(line, offset + len(part) - len(stripped))
+            items.append(self.plain(item))
+            offset += len(part) + 1
+        return items
