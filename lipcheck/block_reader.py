@@ -66,6 +66,7 @@ class _Spot:
     """Where a key or value starts; line and column count from 0, as in PyYAML's marks."""
 
     __slots__ = ("column", "line")
+    file = None  # what `loader._location` asks of a mark: the spot is in the file being read
 
     def __init__(self, line: int, column: int) -> None:
         self.line = line

@@ -195,6 +195,7 @@ def validate(
         batch=batch,
         csv_rules=csv_rules,
         summary_only=summary_only and output_format is OutputFormat.TEXT,
+        rows="table" if text_table and not quiet else "none",  # -q shows no table
     )
     json_batch = output_format is OutputFormat.JSON  # one object, for one file as for many
     if json_batch:
@@ -227,8 +228,8 @@ def validate(
                     continue
                 summary.count(result.verdict, result.passes)
                 short += not result.passes
-                if text_table and not quiet and result.row is not None:  # -q shows no table
-                    rows.append(_slim(result.row))
+                if result.row is not None:
+                    rows.append(result.row)
                 if options.summary_only:
                     continue
                 plain = output_format is OutputFormat.TEXT and not quiet
@@ -572,13 +573,6 @@ def _unreadable_record(output_format: OutputFormat, result: FileResult, csv_rule
 
         return jsonl.unreadable_line(shown_path(result.path), result.error or "", result.hint)
     return ""
-
-
-def _slim(row: ProposalRow) -> ProposalRow:
-    """The row without its heat-map cells: the text table needs only its first columns."""
-    from dataclasses import replace
-
-    return replace(row, cells=(), sectors=())
 
 
 def _load(name: str, lang: str = "en") -> Pack:

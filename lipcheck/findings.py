@@ -345,7 +345,8 @@ class ProposalRow:
     """The portfolio page written for this proposal, relative to the index."""
 
     @classmethod
-    def of(cls, report: Report, page: str | None = None) -> ProposalRow:
+    def of(cls, report: Report, page: str | None = None, cells: bool = True) -> ProposalRow:
+        """The row of `report`; without `cells`, no heat-map cells or sectors (the text table's row)."""
         gaps = report.gaps
         return cls(
             path=report.path,
@@ -358,8 +359,10 @@ class ProposalRow:
             passed=report.gate is None or report.gate.passed,
             gap=gaps[0].rule if gaps else None,
             gap_gain=gaps[0].gain if gaps else 0.0,
-            cells=tuple(Cell(r.rule, r.status, r.credit, r.points, r.weight) for r in report.results),
-            sectors=tuple(entry.sector for entry in report.coverage if entry.members),
+            cells=tuple(Cell(r.rule, r.status, r.credit, r.points, r.weight) for r in report.results)
+            if cells
+            else (),
+            sectors=tuple(entry.sector for entry in report.coverage if entry.members) if cells else (),
             page=page,
         )
 

@@ -75,13 +75,14 @@ def assess_file(
     limits: Limits,
     today: dt.date,
     settings: Settings | None = None,
+    brief: bool = False,
 ) -> Report:
     """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
     document = read_proposal(path, limits)
     # The name every format shows: a file name that is not UTF-8 is escaped once, here.
     shown = shown_path(shown_as)
     folder = Path(os.path.dirname(path) or ".")  # noqa: PTH120
-    return assess(document, shown, packs, today, folder=folder, settings=settings)
+    return assess(document, shown, packs, today, folder=folder, settings=settings, brief=brief)
 
 
 def assess(
@@ -91,8 +92,14 @@ def assess(
     today: dt.date,
     folder: Path | None = None,
     settings: Settings | None = None,
+    brief: bool = False,
 ) -> Report:
-    """Report on a loaded document (pure but for the evidence check's look at `folder`)."""
+    """Report on a loaded document (pure but for the evidence check's look at `folder`).
+
+    A `brief` report leaves out what only a full report shows (the council roster, the sector
+    coverage, the fixes to `ready`): for `validate -q`, whose one line per file needs the verdict,
+    the score and the results the gate reads, over thousands of files.
+    """
     forced = settings.pack if settings is not None else packs.forced
     config = settings.config if settings is not None else None
     default_call = (settings.default_call if settings is not None else None) or DEFAULT_PACK
@@ -140,33 +147,33 @@ def assess(
         return _invalid(shown_as, default(), refused, config)
     checked = engine.check(pack, proposal, document.positions, Context(folder, today))
     waived = waivers.apply(checked, specs, today)
-    results = scoring.scaled(waived.results)
-    earned, possible = scoring.points(results)
-    still_failing = scoring.failed_blockers(results)
+    counted = scoring.tally(waived.results)  # scaling changes no points: it counts `results` too
+    results = scoring.scaled(waived.results, counted)
+    without_waivers = scoring.tally(checked)
     return Report(
         path=shown_as,
         pack_id=pack.id,
         pack_version=pack.version,
-        score=scoring.score(results),
-        earned=earned,
-        possible=possible,
-        verdict=scoring.verdict(results, pack.thresholds),
+        score=counted.score,
+        earned=counted.earned,
+        possible=counted.possible,
+        verdict=counted.verdict(pack.thresholds),
         thresholds=_thresholds(pack),
         results=results,
-        fixes=scoring.fixes_to_ready(results, pack.thresholds),
+        fixes=() if brief else scoring.fixes_to_ready(results, pack.thresholds, counted),
         notes=_notes(proposal, pack),
         title=proposal.title,
-        coverage=coverage(pack, proposal),
+        coverage=() if brief else coverage(pack, proposal),
         community=proposal.community.name if proposal.community else None,
         province=proposal.community.province if proposal.community else None,
-        score_without_waivers=scoring.score(checked),
+        score_without_waivers=without_waivers.score,
         ineligible_without_waivers=tuple(
-            rule for rule in scoring.failed_blockers(checked) if rule not in still_failing
+            rule for rule in without_waivers.blockers if rule not in counted.blockers
         ),
         waivers=waived.uses,
         warnings_found=waived.warnings,
         config=config.shown if config is not None else None,
-        roster=roster(proposal, document),
+        roster=() if brief else roster(proposal, document),
         placeholders=placeholders,
         applicant=proposal.applicant.name if proposal.applicant else None,
         submitted=proposal.submitted.isoformat() if proposal.submitted else None,

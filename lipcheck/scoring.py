@@ -11,62 +11,91 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lipcheck.findings import RuleResult, Severity, Status, Thresholds, Verdict
+from lipcheck.frozen import changed, frozen
+
+
+@frozen
+class Tally:
+    """What a proposal's results add up to, counted in one pass: everything a report derives."""
+
+    earned: float
+    possible: float
+    blockers: tuple[str, ...]
+    """The blocker rules not met: any one makes the proposal ineligible."""
+
+    @property
+    def score(self) -> float:
+        """100 x earned / possible: 0 to 100, unrounded (100 when nothing that carries points applies)."""
+        return 100.0 * self.earned / self.possible if self.possible else 100.0
+
+    def verdict(self, thresholds: Thresholds) -> Verdict:
+        if self.blockers:
+            return Verdict.INELIGIBLE
+        total = self.score
+        if total >= thresholds.ready:
+            return Verdict.READY
+        if total >= thresholds.nearly_ready:
+            return Verdict.NEARLY_READY
+        return Verdict.NOT_READY
+
+
+_LEFT_OUT = (Status.NOT_APPLICABLE, Status.WAIVED)
+
+
+def tally(results: Sequence[RuleResult]) -> Tally:
+    """Points earned and possible, over the rules that carry points and apply, and the failed blockers."""
+    earned = possible = 0.0
+    blockers = []
+    for result in results:
+        if result.weight and result.status not in _LEFT_OUT:
+            earned += result.weight * result.credit
+            possible += result.weight
+        if result.severity is Severity.BLOCKER and result.status is Status.UNMET:
+            blockers.append(result.rule)
+    return Tally(earned, possible, tuple(blockers))
 
 
 def points(results: Sequence[RuleResult]) -> tuple[float, float]:
     """Rule points earned and possible, over the rules that carry points and apply."""
-    applying = [r for r in results if r.weight and r.status not in (Status.NOT_APPLICABLE, Status.WAIVED)]
-    return sum(r.points for r in applying), sum(r.weight for r in applying)
+    counted = tally(results)
+    return counted.earned, counted.possible
 
 
 def score(results: Sequence[RuleResult]) -> float:
     """100 x earned / possible: 0 to 100, unrounded (100 when nothing that carries points applies)."""
-    earned, possible = points(results)
-    return 100.0 * earned / possible if possible else 100.0
+    return tally(results).score
 
 
-def scaled(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
-    """`results` with each one's `scale` set, so that its `gain` is in score points for this proposal."""
-    _, possible = points(results)
+def scaled(results: Sequence[RuleResult], counted: Tally | None = None) -> tuple[RuleResult, ...]:
+    """`results` with each one's `scale` set, so that its `gain` is in score points for this proposal.
+
+    `counted` is `tally(results)` when the caller has it already."""
+    possible = (counted or tally(results)).possible
     scale = 100.0 / possible if possible else 0.0
-    return tuple(_with_scale(result, scale) for result in results)
+    return tuple(changed(result, scale=scale) for result in results)  # it runs for every rule of every file
 
 
-def _with_scale(result: RuleResult, scale: float) -> RuleResult:
-    """`dataclasses.replace(result, scale=scale)` at a seventh of its cost (it runs for every rule of
-    every file): the fields are copied as they are, and RuleResult checks nothing in `__init__`."""
-    copied = object.__new__(RuleResult)
-    fields = copied.__dict__
-    fields.update(result.__dict__)
-    fields["scale"] = scale
-    return copied
-
-
-def failed_blockers(results: Sequence[RuleResult]) -> list[str]:
+def failed_blockers(results: Sequence[RuleResult]) -> tuple[str, ...]:
     """The blocker rules a proposal does not meet: any one makes it ineligible."""
-    return [r.rule for r in results if r.severity is Severity.BLOCKER and r.status is Status.UNMET]
+    return tally(results).blockers
 
 
 def verdict(results: Sequence[RuleResult], thresholds: Thresholds) -> Verdict:
-    if failed_blockers(results):
-        return Verdict.INELIGIBLE
-    total = score(results)
-    if total >= thresholds.ready:
-        return Verdict.READY
-    if total >= thresholds.nearly_ready:
-        return Verdict.NEARLY_READY
-    return Verdict.NOT_READY
+    return tally(results).verdict(thresholds)
 
 
-def fixes_to_ready(results: Sequence[RuleResult], thresholds: Thresholds) -> tuple[str, ...]:
+def fixes_to_ready(
+    results: Sequence[RuleResult], thresholds: Thresholds, counted: Tally | None = None
+) -> tuple[str, ...]:
     """Every failed blocker, then the biggest gains until the score reaches `ready`.
 
     Gains are in score points (see `scaled`), so they add to the score directly. Taking the
     largest gains first gives the fewest fixes: no k fixes can add more than the k largest
-    gains. Ties go to the rule listed first in the pack, so the answer is stable.
+    gains. Ties go to the rule listed first in the pack, so the answer is stable. `counted` is
+    `tally(results)` when the caller has it already.
     """
-    blockers = failed_blockers(results)
-    total = score(results)
+    counted = counted or tally(results)
+    total = counted.score
     gains = sorted((r for r in results if r.gain > 0 and r.failed), key=lambda r: -r.gain)
     chosen = []
     for result in gains:
@@ -74,4 +103,4 @@ def fixes_to_ready(results: Sequence[RuleResult], thresholds: Thresholds) -> tup
             break
         chosen.append(result.rule)
         total += result.gain
-    return (*blockers, *chosen)
+    return (*counted.blockers, *chosen)

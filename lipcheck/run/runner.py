@@ -14,9 +14,8 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sized
-from dataclasses import replace
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import (
@@ -30,7 +29,7 @@ from lipcheck.findings import (
     Summary,
     Verdict,
 )
-from lipcheck.frozen import frozen
+from lipcheck.frozen import changed, frozen
 from lipcheck.loader import Limits
 from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
@@ -93,7 +92,7 @@ class Gate:
 
     def judged(self, report: Report) -> Report:
         """`report` carrying this gate's judgement, for the renderers to show."""
-        return replace(report, gate=self.judge(report))
+        return changed(report, gate=self.judge(report))
 
 
 def judge_run(summary: Summary) -> GateResult:
@@ -137,6 +136,9 @@ class RunOptions:
     """Only the summary table is printed: no report is rendered."""
     pages: bool = False
     """The portfolio: each report is rendered as its own HTML page, whatever `output` says."""
+    rows: Literal["none", "table", "full"] = "full"
+    """What each FileResult keeps in `row`: nothing (no table is printed), the text table's columns,
+    or the whole row with its cells (the portfolio)."""
 
 
 @frozen
@@ -158,17 +160,27 @@ class FileResult:
 
 
 def assess_settled(
-    path: str, shown_as: str, packs: Packs, limits: Limits, today: dt.date, configs: Configs
+    path: str,
+    shown_as: str,
+    packs: Packs,
+    limits: Limits,
+    today: dt.date,
+    configs: Configs,
+    brief: bool = False,
 ) -> Report:
     """The report on `path` under its settings (flags over its config), judged by their gate."""
     settings = resolve(configs.flags, path, configs)
-    report = assess_file(path, shown_as, packs, limits, today, settings)
+    report = assess_file(path, shown_as, packs, limits, today, settings, brief)
     return Gate(settings.fail_under, settings.fail_on).judged(report)
 
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
-        report = assess_settled(path, path, options.packs, options.limits, options.today, options.configs)
+        # `-q` prints one line a file: a brief report has all that line and the gate read.
+        brief = options.quiet and options.output is OutputFormat.TEXT and not options.pages
+        report = assess_settled(
+            path, path, options.packs, options.limits, options.today, options.configs, brief
+        )
     except LipcheckError as error:
         return _unreadable(path, error, options.lang)
     assert report.gate is not None
@@ -179,7 +191,8 @@ def assess_and_render(path: str, options: RunOptions) -> FileResult:
         chunk = html.render_reports([report], options.lang)
     else:
         chunk = "" if options.summary_only else _render(report, options)
-    return FileResult(path, chunk, report.verdict, report.gate.passed, why=why, row=ProposalRow.of(report))
+    row = None if options.rows == "none" else ProposalRow.of(report, cells=options.rows == "full")
+    return FileResult(path, chunk, report.verdict, report.gate.passed, why=why, row=row)
 
 
 def _unreadable(path: str, error: LipcheckError, lang: str) -> FileResult:

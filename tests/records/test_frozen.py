@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from lipcheck.frozen import frozen
+from lipcheck.frozen import changed, frozen
 
 
 @frozen
@@ -101,3 +101,20 @@ def test_a_record_inside_itself_prints_as_dataclasses_print_it() -> None:
     box = Box([])
     box.items.append(box)
     assert repr(box).endswith(".Box(items=[...])")  # its qualified name, as dataclasses print it
+
+
+class TestChanged:
+    def test_changed_gives_what_replace_gives_and_leaves_the_record_as_it_was(self) -> None:
+        @frozen
+        class Point:
+            x: int
+            y: int = 0
+            tags: tuple[str, ...] = ()
+
+        point = Point(1, 2, ("a",))
+        moved = changed(point, y=5)
+        assert moved == dataclasses.replace(point, y=5)
+        assert type(moved) is Point
+        assert point == Point(1, 2, ("a",))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            moved.x = 3  # type: ignore[misc]

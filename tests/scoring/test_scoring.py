@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from lipcheck import scoring
 from lipcheck.findings import Message, RuleResult, Severity, Status, Thresholds, Verdict
+from lipcheck.loader import read_proposal
+from lipcheck.pipeline import Packs, assess
 
 THRESHOLDS = Thresholds(ready=80, nearly_ready=60)
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def result(
@@ -64,3 +70,25 @@ def test_when_no_pointed_rule_applies_the_score_is_100_of_0_points() -> None:
     assert scoring.score(results) == 100
     assert all(r.gain == 0 for r in results)
     assert scoring.verdict(results, THRESHOLDS) is Verdict.READY
+
+
+def test_a_tally_counts_points_and_failed_blockers_in_one_pass() -> None:
+    results = [
+        result("LIP001", 0, Status.UNMET, 0.0, Severity.BLOCKER),
+        result("LIP002", 0, Status.MET, 1.0, Severity.BLOCKER),
+        result("LIP101", 10, Status.PARTIAL, 0.5),
+        result("LIP102", 5, Status.WAIVED, 0.0),
+    ]
+    counted = scoring.tally(results)
+    assert (counted.earned, counted.possible, counted.blockers) == (5, 10, ("LIP001",))
+    assert counted.score == pytest.approx(50)
+    assert counted.verdict(THRESHOLDS) is Verdict.INELIGIBLE
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda path: path.name)
+def test_a_brief_report_has_the_full_reports_verdict_score_and_results(example: Path) -> None:
+    packs, today = Packs(), dt.date(2026, 12, 2)
+    full = assess(read_proposal(example), example.name, packs, today, folder=EXAMPLES)
+    brief = assess(read_proposal(example), example.name, packs, today, folder=EXAMPLES, brief=True)
+    assert (brief.verdict, brief.score, brief.results) == (full.verdict, full.score, full.results)
+    assert (brief.roster, brief.coverage, brief.fixes) == ((), (), ())
