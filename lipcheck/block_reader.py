@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lipcheck.loader import TOO_MANY_DIGITS, Document, Limits, PathKey, Positions, plain_scalar
+from lipcheck.loader import (
+    NUMBER_START,
+    SPECIAL,
+    TOO_MANY_DIGITS,
+    Document,
+    Limits,
+    PathKey,
+    Positions,
+    plain_scalar,
+)
 
 _LINE = re.compile(
     r"""
@@ -205,13 +214,18 @@ class _Reader:
 
     def plain(self, text: str) -> Any:
         """What a plain value means (the loader's own reading), noted if it is a placeholder."""
-        value = plain_scalar(text)
-        if type(value) is str:
-            if not self.placeholder_seen:
-                self.placeholder_seen = self.is_placeholder(value)
-        elif value is TOO_MANY_DIGITS:
-            raise _Unread
-        return value
+        first = text[0]  # never a space: a plain value starts with a character and ends with one
+        if first in NUMBER_START or text in SPECIAL:
+            value = plain_scalar(text)
+            if type(value) is not str:
+                if value is TOO_MANY_DIGITS:
+                    raise _Unread
+                return value
+        # A placeholder folds to a word that starts with t, a or a dot: text that starts with any
+        # other ASCII character is none, and most text is told apart here without a call.
+        if not self.placeholder_seen and (first in "tTaA." or first > "\x7f"):
+            self.placeholder_seen = self.is_placeholder(text)
+        return text
 
     def scalar(self, kind: int, text: str, path: PathKey, line: int, column: int) -> Any:
         """The value written on one line: plain, quoted, or a one-line list."""

@@ -63,7 +63,8 @@ _LIBYAML_DEPTH = 1000  # libyaml's own ceiling on nesting (yaml_set_max_nest_lev
 # frames a level, and Python stops at 1000 frames, well before libyaml's own ceiling.
 DEEPEST = 200
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
+SPECIAL: dict[str, Any] = {**dict.fromkeys(_NULLS), **_BOOLS}
+"""The plain scalars that are not text: nulls and booleans (here and in `block_reader`)."""
 _NOT_SPECIAL = object()
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 _ODD_BREAK_NAMES = {
@@ -75,7 +76,8 @@ TOO_MANY_DIGITS = object()
 # Python refuses to turn longer digit strings into an int (CVE-2020-10735); no count, year or sum
 # of money needs more than a few of them.
 _MOST_DIGITS = sys.get_int_max_str_digits() or 4300
-_NUMBER_START = frozenset("0123456789+-.")
+NUMBER_START = frozenset("0123456789+-.")
+"""What a plain scalar that is a number starts with; any other is text or in SPECIAL."""
 
 
 MOST_FINDINGS = 100
@@ -565,10 +567,10 @@ class _Walk:
 
 def plain_scalar(value: str) -> Any:
     """What an untagged, unquoted scalar means: YAML's core schema, nothing more."""
-    special = _SPECIAL.get(value, _NOT_SPECIAL)
+    special = SPECIAL.get(value, _NOT_SPECIAL)
     if special is not _NOT_SPECIAL:
         return special
-    if value[:1] in _NUMBER_START:
+    if value[:1] in NUMBER_START:
         if _INT.match(value):
             return _whole(value)
         if _FLOAT.match(value) and not value.isdigit():
