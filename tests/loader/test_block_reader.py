@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import string
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lipcheck.block_reader import read_block
-from lipcheck.loader import Document, Limits, load_composed, load_text
+from lipcheck.composed_reader import load_composed
+from lipcheck.loader import Document, Limits, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -278,3 +281,29 @@ class TestGeneratedFiles:
         if "\x00" in text:
             return
         assert_same_as_full_loader(text)
+
+
+class TestImports:
+    def test_checking_a_plain_block_proposal_never_imports_pyyaml(self, tmp_path: Path) -> None:
+        """PyYAML costs a check about 10 ms to import; the block reader needs none of it."""
+        code = (
+            "import sys, contextlib, io\n"
+            "from lipcheck.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['validate', {str(EXAMPLES[0])!r}])\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] == 'yaml'))\n"
+        )
+        for _ in range(2):  # the first run may compile the packs into the cache, which reads PyYAML
+            result = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+            )
+        assert result.stdout.splitlines()[-1:] == ["[]"], result.stderr
+
+    def test_a_file_outside_the_block_style_is_read_through_pyyaml(self) -> None:
+        code = (
+            "import sys\n"
+            "from lipcheck.loader import load_text\n"
+            "assert load_text('a: &x 1\\nb: *x\\n').data == {'a': 1, 'b': 1}\n"
+            "print('yaml' in sys.modules)\n"
+        )
+        assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "True\n"
