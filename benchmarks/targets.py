@@ -265,9 +265,12 @@ def batch_commands(folder: Path, files: int, lipcheck: str) -> tuple[dict[str, l
     write_proposals(configured, files)
     (configured / ".lipcheck.yaml").write_text(CONFIG, encoding="utf-8")
     tenth = names[: max(1, files // 10)]
+    (folder / "tenth").mkdir()
+    write_proposals(folder / "tenth", len(tenth))  # the same first tenth, as a folder of its own
     loop = "yaml.load(CSafeLoader) loop"
     in_plain = [f"proposals/{name}" for name in names]
     in_configured = [f"configured/{name}" for name in names]
+    validate_one_worker = [lipcheck, "validate", "-q", "--jobs", "1"]
     commands = {
         loop: [sys.executable, "-c", BATCH_BASELINE, *in_plain],
         "validate -q --jobs 1": [lipcheck, "validate", "-q", "--jobs", "1", *in_plain],
@@ -291,6 +294,11 @@ def batch_commands(folder: Path, files: int, lipcheck: str) -> tuple[dict[str, l
             "1",
             *[f"proposals/{name}" for name in tenth],
         ],
+        "validate -q --jobs 1 proposals/": [*validate_one_worker, "proposals"],
+        f"validate -q --jobs 1 tenth/ ({len(tenth)} files)": [*validate_one_worker, "tenth"],
+        # What the interpreter alone keeps of a long command line (argv, decoded and copied).
+        f"python -c pass, {files} names": [sys.executable, "-c", "pass", *in_plain],
+        f"python -c pass, {len(tenth)} names": [sys.executable, "-c", "pass", *in_plain[: len(tenth)]],
     }
     n = f"{files:,} proposals"
     rows = [
@@ -340,10 +348,28 @@ def batch_commands(folder: Path, files: int, lipcheck: str) -> tuple[dict[str, l
         ),
         Row(
             "memory:flat",
-            f"peak at {files:,} / peak at {len(tenth):,} proposals",
+            f"peak at {files:,} / peak at {len(tenth):,} proposals (a folder)",
+            "validate -q --jobs 1 proposals/",
+            f"validate -q --jobs 1 tenth/ ({len(tenth)} files)",
+            MEMORY_FLAT_RATIO,
+            "batch",
+            "flat",
+        ),
+        Row(
+            "memory:flat:names",
+            f"the same, the {files:,} / {len(tenth):,} file names on the command line",
             "validate -q --jobs 1",
             f"validate -q --jobs 1, {len(tenth)} files",
-            MEMORY_FLAT_RATIO,
+            None,
+            "batch",
+            "flat",
+        ),
+        Row(
+            "memory:argv",
+            f"python -c pass given {files:,} / {len(tenth):,} names: the interpreter's own share",
+            f"python -c pass, {files} names",
+            f"python -c pass, {len(tenth)} names",
+            None,
             "batch",
             "flat",
         ),
