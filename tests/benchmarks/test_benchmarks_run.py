@@ -40,6 +40,8 @@ ROWS = [
     "memory:peak",
     "memory:peak:jobs2",
     "memory:flat",
+    "memory:flat:names",
+    "memory:argv",
 ]
 
 
@@ -136,6 +138,8 @@ def test_only_and_markdown_select_rows_and_print_a_table(tmp_path: Path) -> None
         "memory:peak",
         "memory:peak:jobs2",
         "memory:flat",
+        "memory:flat:names",
+        "memory:argv",
     ]
 
 
