@@ -20,23 +20,24 @@ def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
 def check(pack: Pack, proposal: Proposal, positions: Positions, context: Context) -> tuple[RuleResult, ...]:
     """Every rule of `pack` applied to `proposal`, in the pack's order."""
     results = []
+    located = positions.value
     for rule in pack.rules:
-        outcome = run_rule(rule, proposal, context)
-        weight = 0.0 if rule.severity in _NO_POINTS else rule.weight
-        credit = outcome.credit if outcome.status is not Status.NOT_APPLICABLE else 0.0
+        outcome: Outcome = rule.module.check(proposal, rule.params, context)  # run_rule, one call less
+        status = outcome.status
+        # Positional, in the fields' order: this runs for every rule of every file.
         results.append(
             RuleResult(
-                rule=rule.id,
-                title=rule.title,
-                severity=rule.severity,
-                weight=weight,
-                status=outcome.status,
-                credit=credit,
-                message=outcome.message,
-                location=positions.value(outcome.path),
-                remediation=rule.remediation,
-                source=rule.source,
-                missing=outcome.missing,
+                rule.id,
+                rule.title,
+                rule.severity,
+                0.0 if rule.severity in _NO_POINTS else rule.weight,
+                status,
+                outcome.credit if status is not Status.NOT_APPLICABLE else 0.0,
+                outcome.message,
+                located(outcome.path),
+                rule.remediation,
+                rule.source,
+                outcome.missing,
             )
         )
     return tuple(results)
