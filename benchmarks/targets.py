@@ -296,9 +296,6 @@ def batch_commands(folder: Path, files: int, lipcheck: str) -> tuple[dict[str, l
         ],
         "validate -q --jobs 1 proposals/": [*validate_one_worker, "proposals"],
         f"validate -q --jobs 1 tenth/ ({len(tenth)} files)": [*validate_one_worker, "tenth"],
-        # What the interpreter alone keeps of a long command line (argv, decoded and copied).
-        f"python -c pass, {files} names": [sys.executable, "-c", "pass", *in_plain],
-        f"python -c pass, {len(tenth)} names": [sys.executable, "-c", "pass", *in_plain[: len(tenth)]],
     }
     n = f"{files:,} proposals"
     rows = [
@@ -360,15 +357,6 @@ def batch_commands(folder: Path, files: int, lipcheck: str) -> tuple[dict[str, l
             f"the same, the {files:,} / {len(tenth):,} file names on the command line",
             "validate -q --jobs 1",
             f"validate -q --jobs 1, {len(tenth)} files",
-            None,
-            "batch",
-            "flat",
-        ),
-        Row(
-            "memory:argv",
-            f"python -c pass given {files:,} / {len(tenth):,} names: the interpreter's own share",
-            f"python -c pass, {files} names",
-            f"python -c pass, {len(tenth)} names",
             None,
             "batch",
             "flat",

@@ -41,7 +41,6 @@ ROWS = [
     "memory:peak:jobs2",
     "memory:flat",
     "memory:flat:names",
-    "memory:argv",
 ]
 
 
@@ -139,7 +138,6 @@ def test_only_and_markdown_select_rows_and_print_a_table(tmp_path: Path) -> None
         "memory:peak:jobs2",
         "memory:flat",
         "memory:flat:names",
-        "memory:argv",
     ]
 
 
