@@ -118,3 +118,47 @@ class TestChanged:
         assert point == Point(1, 2, ("a",))
         with pytest.raises(dataclasses.FrozenInstanceError):
             moved.x = 3  # type: ignore[misc]
+
+
+@frozen
+class Bag:
+    items: list[int] = dataclasses.field(default_factory=list)
+    tag: str = dataclasses.field(default="a", kw_only=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class StandardBag:
+    items: list[int] = dataclasses.field(default_factory=list)
+    tag: str = dataclasses.field(default="a", kw_only=True)
+
+
+class TestInit:
+    @pytest.mark.parametrize(("ours", "standard"), [(Point, StandardPoint), (Bag, StandardBag)])
+    def test_init_takes_the_arguments_the_standard_init_takes(self, ours: type, standard: type) -> None:
+        import inspect
+
+        assert str(inspect.signature(ours)) == str(inspect.signature(standard))
+
+    def test_init_stores_arguments_defaults_and_fresh_factory_values(self) -> None:
+        assert dataclasses.asdict(Point(1)) == {"x": 1, "y": 0, "label": ""}
+        assert Named(x=1, name="n").name == "n"
+        first, second = Bag(), Bag()
+        assert first.items == [] and first.items is not second.items
+        assert Bag([1], tag="b") == Bag(items=[1], tag="b")
+        with pytest.raises(TypeError):
+            Bag([1], "b")  # type: ignore[misc]  # keyword-only, as dataclasses makes it
+        with pytest.raises(TypeError):
+            Point()  # type: ignore[call-arg]
+
+    def test_a_class_with_post_init_keeps_the_standard_init_which_runs_it(self) -> None:
+        @frozen
+        class Checked:
+            value: int
+
+            def __post_init__(self) -> None:
+                if self.value < 0:
+                    raise ValueError("negative")
+
+        with pytest.raises(ValueError, match="negative"):
+            Checked(-1)
+        assert Checked(1).value == 1
