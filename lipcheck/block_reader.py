@@ -13,6 +13,9 @@ make lipcheck faster, never change what it says. The equivalence is a test
 
 A line is matched by one regular expression and the tree is built from the matches, so a
 file costs a few Python steps per line instead of libyaml's node, mark and resolver objects.
+Every run of spaces in the expression is taken whole (`[ ]+(?![ ])`): two runs side by side
+could otherwise share the spaces in every way when a line fails, which costs the square of the
+line's length (minutes for one long line of spaces).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 from typing import Any
 
 from lipcheck.loader import (
+    DEEPEST,
     NUMBER_START,
     SPECIAL,
     TOO_MANY_DIGITS,
@@ -33,10 +37,10 @@ from lipcheck.loader import (
 
 _LINE = re.compile(
     r"""
-    (?P<indent>[ ]*)
+    (?P<indent>[ ]*)(?![ ])
     (?:
-        (?P<dash>-[ ]+)?
-        (?:(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?:[ ]+|(?=\n|\Z)))?
+        (?P<dash>-[ ]+(?![ ]))?
+        (?:(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?:[ ]+(?![ ])|(?=\n|\Z)))?
         (?:
             (?P<plain>
                 (?:[^\s\-?:,\[\]{}\#&*!|>'"%@`]|-(?=[0-9.]))  # what may start a plain value
@@ -93,8 +97,8 @@ _Token = tuple[int, int, bool, str | None, int, int, str, int]
 
 def read_block(text: str, limits: Limits) -> Document | None:
     """The Document for `text` when it is written in the plain block subset, else None."""
-    if len(text) >= 2 * limits.max_nodes or _OUTSIDE.search(text):
-        return None
+    if len(text) >= 2 * limits.max_nodes or limits.max_depth > DEEPEST or _OUTSIDE.search(text):
+        return None  # the reader recurses a level at a time: deeper limits are the full reader's
     tokens: list[_Token] = []
     for line, match in enumerate(_LINE.finditer(text)):
         indent, dash, key, plain, flow, single, double, other = match.groups()

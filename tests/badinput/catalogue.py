@@ -189,6 +189,13 @@ def utf8_bom(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder, text="\ufeff" + EXAMPLE.read_text(encoding="utf-8"))
 
 
+def long_run_of_spaces(folder: Path, undo: list[Callable[[], None]]) -> str:
+    """90,000 spaces between a key and a dash: a pattern that could share them costs minutes."""
+    text = "lipcheck: 1\nmission:" + " " * 90_000 + "- welcome\n"
+    (folder / "spaces.yaml").write_text(text, encoding="utf-8")
+    return "spaces.yaml"
+
+
 def crlf(folder: Path, undo: list[Callable[[], None]]) -> str:
     return _example(folder, text=EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n"))
 
@@ -576,6 +583,7 @@ def pack_threshold_inf(folder: Path, undo: list[Callable[[], None]]) -> str:
 BUILDERS: dict[str, Callable[[Path, list[Callable[[], None]]], str]] = {
     builder.__name__: builder
     for builder in (
+        long_run_of_spaces,
         huge_file_50mb,
         huge_string_10mb,
         deep_lists_10000,
