@@ -4,7 +4,7 @@
 few plain forms (`key: value`, `key:`, `- value`, `- key: value`, comments and blank lines, a
 value plain, quoted on one line without escapes, or a one-line list of plain words) and the
 file holds nothing else: no tabs, no carriage returns, no anchors, tags, block scalars, values
-over several lines, documents markers or duplicate keys. For such a file it gives exactly the
+over several lines, document markers or duplicate keys. For such a file it gives exactly the
 Document the full loader gives: the same data, the same line and column for every key and
 value, the same placeholder note. For any other file it gives None, without a finding, and the
 full loader reads it: this module never decides that a file is wrong, so its subset can only
@@ -34,6 +34,7 @@ from lipcheck.loader import (
     Positions,
     plain_scalar,
 )
+from lipcheck.placeholders import STARTS, is_placeholder
 
 _LINE = re.compile(
     r"""
@@ -79,7 +80,7 @@ class _Spot:
     """Where a key or value starts; line and column count from 0, as in PyYAML's marks."""
 
     __slots__ = ("column", "line")
-    file = None  # what `loader._location` asks of a mark: the spot is in the file being read
+    file = None  # what `loader.location_of` asks of a mark: the spot is in the file being read
 
     def __init__(self, line: int, column: int) -> None:
         self.line = line
@@ -145,9 +146,6 @@ class _Reader:
         self.positions = Positions()
         self.values = self.positions.values
         self.keys = self.positions.keys
-        from lipcheck.placeholders import is_placeholder  # which imports the loader
-
-        self.is_placeholder = is_placeholder
         self.placeholder_seen = False
 
     def mapping(self, index: int, indent: int, path: PathKey) -> tuple[dict[str, Any], int]:
@@ -225,10 +223,9 @@ class _Reader:
                 if value is TOO_MANY_DIGITS:
                     raise _Unread
                 return value
-        # A placeholder folds to a word that starts with t, a or a dot: text that starts with any
-        # other ASCII character is none, and most text is told apart here without a call.
-        if not self.placeholder_seen and (first in "tTaA." or first > "\x7f"):
-            self.placeholder_seen = self.is_placeholder(text)
+        # Most text is told from a placeholder by its first character, without a call.
+        if not self.placeholder_seen and (first in STARTS or not first.isascii()):
+            self.placeholder_seen = is_placeholder(text)
         return text
 
     def scalar(self, kind: int, text: str, path: PathKey, line: int, column: int) -> Any:
@@ -239,7 +236,7 @@ class _Reader:
         if kind == _FLOW:
             return self.flow(text, path, line, column)
         if not self.placeholder_seen:
-            self.placeholder_seen = self.is_placeholder(text)
+            self.placeholder_seen = is_placeholder(text)
         return text
 
     def flow(self, text: str, path: PathKey, line: int, column: int) -> list[Any]:

@@ -40,8 +40,6 @@ from lipcheck.loader import (
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
-
-    LIBYAML = True
 except ImportError:  # pragma: no cover - exercised only where PyYAML was built without libyaml
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -55,7 +53,6 @@ except ImportError:  # pragma: no cover - exercised only where PyYAML was built 
             Parser.__init__(self)
             Composer.__init__(self)
 
-    LIBYAML = False
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN = "lipcheck:plain"  # our marker for an untagged plain scalar, resolved by `_Walk`

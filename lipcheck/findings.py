@@ -348,6 +348,7 @@ class ProposalRow:
     def of(cls, report: Report, page: str | None = None, cells: bool = True) -> ProposalRow:
         """The row of `report`; without `cells`, no heat-map cells or sectors (the text table's row)."""
         gaps = report.gaps
+        results, coverage = (report.results, report.coverage) if cells else ((), ())
         return cls(
             path=report.path,
             title=report.title,
@@ -359,10 +360,8 @@ class ProposalRow:
             passed=report.gate is None or report.gate.passed,
             gap=gaps[0].rule if gaps else None,
             gap_gain=gaps[0].gain if gaps else 0.0,
-            cells=tuple(Cell(r.rule, r.status, r.credit, r.points, r.weight) for r in report.results)
-            if cells
-            else (),
-            sectors=tuple(entry.sector for entry in report.coverage if entry.members) if cells else (),
+            cells=tuple(Cell(r.rule, r.status, r.credit, r.points, r.weight) for r in results),
+            sectors=tuple(entry.sector for entry in coverage if entry.members),
             page=page,
         )
 

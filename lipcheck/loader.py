@@ -266,7 +266,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         char = odd_break.group()
         return only(
             finding("odd-line-break", Location(line, column), "hint.odd-line-break",
-                     name=_ODD_BREAK_NAMES[char], codepoint=f"U+{ord(char):04X}")
+                    name=_ODD_BREAK_NAMES[char], codepoint=f"U+{ord(char):04X}")
         )  # fmt: skip
     from lipcheck.block_reader import read_block  # which imports this module
 

@@ -21,6 +21,10 @@ _FOLDED = frozenset(
 )
 
 
+STARTS = "tTaA."
+"""What a placeholder written in ASCII starts with: every one folds to a word that starts with t,
+a or a dot (or to nothing). ASCII text that starts with any other character is none; text that
+starts with a character past ASCII needs the whole test."""
 _WORDS_FOLDED = frozenset({"todo", "tbd", "à compléter"})
 """The placeholder words, folded, that may also be written with dots after them (`TODO...`)."""
 _LONGEST = 3 * max(len(word) for word in _FOLDED)
@@ -33,9 +37,8 @@ def is_placeholder(value: object) -> bool:
         return False
     stripped = value.strip()
     if stripped.isascii():
-        # Most text: NFC leaves ASCII as it is and casefold is lower, so no unicodedata, and a
-        # placeholder folds to a word that starts with t, a or a dot (or to nothing).
-        if stripped[:1] not in "tTaA.":
+        # Most text: NFC leaves ASCII as it is and casefold is lower, so no unicodedata.
+        if stripped[:1] not in STARTS:
             return False
         folded = stripped.lower()
         return folded in _FOLDED or folded.rstrip(".").strip() in _WORDS_FOLDED

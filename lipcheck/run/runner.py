@@ -140,6 +140,11 @@ class RunOptions:
     """What each FileResult keeps in `row`: nothing (no table is printed), the text table's columns,
     or the whole row with its cells (the portfolio)."""
 
+    @property
+    def brief(self) -> bool:
+        """`-q` prints one line a file: a brief report holds all that line and the gate read."""
+        return self.quiet and self.output is OutputFormat.TEXT and not self.pages
+
 
 @frozen
 class FileResult:
@@ -176,10 +181,8 @@ def assess_settled(
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:
     try:
-        # `-q` prints one line a file: a brief report has all that line and the gate read.
-        brief = options.quiet and options.output is OutputFormat.TEXT and not options.pages
         report = assess_settled(
-            path, path, options.packs, options.limits, options.today, options.configs, brief
+            path, path, options.packs, options.limits, options.today, options.configs, options.brief
         )
     except LipcheckError as error:
         return _unreadable(path, error, options.lang)
