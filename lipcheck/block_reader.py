@@ -41,7 +41,7 @@ _LINE = re.compile(
     (?P<indent>[ ]*)(?![ ])
     (?:
         (?P<dash>-[ ]+(?![ ]))?
-        (?:(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?:[ ]+(?![ ])|(?=\n|\Z)))?
+        (?:(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?P<gap>[ ]+(?![ ])|(?=\n|\Z)))?
         (?:
             (?P<plain>
                 (?:[^\s\-?:,\[\]{}\#&*!|>'"%@`]|-(?=[0-9.]))  # what may start a plain value
@@ -55,8 +55,8 @@ _LINE = re.compile(
                 )*
             )
           | (?P<flow>\[[^\n\[\]{}\#'"]*\])
-          | '(?P<single>[^'\n]*(?:''[^'\n]*)*)'
-          | "(?P<double>[^"\\\n]*)"
+          | (?P<single>'[^'\n]*(?:''[^'\n]*)*')
+          | (?P<double>"[^"\\\n]*")
         )?
         [ ]*(?:(?<![^\ \n])\#[^\n]*)?  # a comment, after a space or at the start of its line
         (?:\n|\Z)
@@ -70,21 +70,20 @@ _LINE = re.compile(
 # U+FFFE and U+FFFF), and the tab, carriage return, next-line character, line and paragraph
 # separators and byte-order mark, which it reads in ways this module does not follow.
 _OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _outside(text: str) -> bool:
+    """Whether `text` holds a character of `_OUTSIDE`."""
+    if text.isascii():
+        # The same question, answered in C: of ASCII, `_OUTSIDE` holds the controls but the line feed.
+        return not text.replace("\n", "").isprintable()
+    return _OUTSIDE.search(text) is not None
+
+
 # An entry of a one-line list: plain, and without a colon (which in a flow list may start a pair).
 _FLOW_ITEM = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[0-9.]))[^:,\[\]{}#]*\Z")
 
 _PLAIN, _FLOW, _SINGLE, _DOUBLE = 1, 2, 3, 4
-
-
-class _Spot:
-    """Where a key or value starts; line and column count from 0, as in PyYAML's marks."""
-
-    __slots__ = ("column", "line")
-    file = None  # what `loader.location_of` asks of a mark: the spot is in the file being read
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
 
 
 class _Unread(Exception):
@@ -98,30 +97,33 @@ _Token = tuple[int, int, bool, str | None, int, int, str, int]
 
 def read_block(text: str, limits: Limits) -> Document | None:
     """The Document for `text` when it is written in the plain block subset, else None."""
-    if len(text) >= 2 * limits.max_nodes or limits.max_depth > DEEPEST or _OUTSIDE.search(text):
+    if len(text) >= 2 * limits.max_nodes or limits.max_depth > DEEPEST or _outside(text):
         return None  # the reader recurses a level at a time: deeper limits are the full reader's
     tokens: list[_Token] = []
-    for line, match in enumerate(_LINE.finditer(text)):
-        indent, dash, key, plain, flow, single, double, other = match.groups()
+    # findall gives each line's groups as strings, '' where a group took no part: every group
+    # that can take part holds at least one character, but for `gap` (the spaces after a colon).
+    for line, (indent, dash, key, gap, plain, flow, single, double, other) in enumerate(_LINE.findall(text)):
         if other:
             return None
-        if plain is not None:
-            kind, value, group = _PLAIN, plain, "plain"
-        elif flow is not None:
-            kind, value, group = _FLOW, flow, "flow"
-        elif single is not None:
-            kind, value, group = _SINGLE, single.replace("''", "'"), "single"
-        elif double is not None:
-            kind, value, group = _DOUBLE, double, "double"
-        elif dash is None and key is None:
+        if plain:
+            kind, value = _PLAIN, plain
+        elif flow:
+            kind, value = _FLOW, flow
+        elif single:
+            kind, value = _SINGLE, single[1:-1].replace("''", "'")
+        elif double:
+            kind, value = _DOUBLE, double[1:-1]
+        elif not dash and not key:
             continue  # a blank line, or only a comment
         else:
-            kind, value, group = 0, "", ""
+            kind, value = 0, ""
         column = len(indent)
-        key_column = column + len(dash) if dash is not None else column
-        # A quoted value starts at its opening quote, one before the group.
-        value_column = match.start(group) - match.start() - (kind >= _SINGLE) if kind else 0
-        tokens.append((line, column, dash is not None, key, key_column, kind, value, value_column))
+        key_column = column + len(dash)
+        # A value starts right after the dash, key, colon and spaces before it (a quoted one at its quote).
+        value_column = key_column + len(key) + 1 + len(gap) if key else key_column
+        tokens.append(
+            (line, column, bool(dash), key or None, key_column, kind, value, value_column if kind else 0)
+        )
     if not tokens or tokens[0][2] or tokens[0][3] is None:
         return None  # empty, or a root that is not a mapping: the full loader says what it is
     if 3 * len(tokens) + text.count(",") > limits.max_nodes:
@@ -154,7 +156,7 @@ class _Reader:
             raise _Unread  # its values would be past --max-depth: the full loader says so
         tokens = self.tokens
         first = tokens[index]
-        self.values[path] = _Spot(first[0], first[4])
+        self.values[path] = (first[0], first[4])
         result: dict[str, Any] = {}
         keys = self.keys
         values = self.values
@@ -167,10 +169,10 @@ class _Reader:
             if key is None or key in result:
                 raise _Unread  # a duplicate key is a finding: the full loader words it
             child = (*path, key)
-            keys[child] = _Spot(line, key_column)
+            keys[child] = (line, key_column)
             index += 1
             if kind == _PLAIN:
-                values[child] = _Spot(line, value_column)
+                values[child] = (line, value_column)
                 result[key] = self.plain(value)
             elif kind:
                 result[key] = self.scalar(kind, value, child, line, value_column)
@@ -186,7 +188,7 @@ class _Reader:
                 result[key], index = self.sequence(index, indent, child, True)
             else:
                 # An empty value is null, and libyaml places it just after the colon.
-                values[child] = _Spot(line, key_column + len(key) + 1)
+                values[child] = (line, key_column + len(key) + 1)
                 result[key] = None
         return result, index
 
@@ -195,7 +197,7 @@ class _Reader:
         if len(path) >= self.deepest:
             raise _Unread
         tokens = self.tokens
-        self.values[path] = _Spot(tokens[index][0], indent)
+        self.values[path] = (tokens[index][0], indent)
         result: list[Any] = []
         while index < self.count:
             line, column, dash, key, key_column, kind, value, value_column = tokens[index]
@@ -230,7 +232,7 @@ class _Reader:
 
     def scalar(self, kind: int, text: str, path: PathKey, line: int, column: int) -> Any:
         """The value written on one line: plain, quoted, or a one-line list."""
-        self.values[path] = _Spot(line, column)
+        self.values[path] = (line, column)
         if kind == _PLAIN:
             return self.plain(text)
         if kind == _FLOW:
@@ -255,7 +257,7 @@ class _Reader:
             if not _FLOW_ITEM.match(item):
                 raise _Unread  # an empty entry, a trailing comma, a pair or a quote
             child = (*path, len(items))
-            values[child] = _Spot(line, offset + len(part) - len(stripped))
+            values[child] = (line, offset + len(part) - len(stripped))
             items.append(self.plain(item))
             offset += len(part) + 1
         return items

@@ -81,7 +81,7 @@ class Endorsement(records.Record):
     evidence: str | None
 
 
-class Council(records.Record):
+class Council(records.Record, records.WithMembers):
     """The Partnership Council."""
 
     __slots__ = ()
@@ -507,7 +507,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'Centre',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                 },
@@ -831,7 +831,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'Member',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                     'members_file': {
@@ -902,7 +902,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'AdvisoryTable',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                 },
@@ -981,7 +981,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'CoordinatingStructure',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                     'liaison_intent': {
@@ -1073,7 +1073,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'Support',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                     'letter': {
@@ -1238,7 +1238,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                             'ref': 'Engagement',
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
             'mission': {
@@ -1348,7 +1348,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'min_length': 1,
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                     'terms_of_reference': {
@@ -1511,7 +1511,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'ref': 'Objective',
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                 },
@@ -1622,7 +1622,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                                                     'expected': ['language-training', 'employment', 'information-orientation', 'needs-assessment', 'community-connections'],
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                 },
@@ -1781,7 +1781,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                             'ref': 'PartnerSupport',
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
             'priorities': {
@@ -1831,7 +1831,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                             'ref': 'Priority',
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
             'waivers': {
@@ -1894,7 +1894,7 @@ PROPOSAL_SCHEMA: dict[str, Any] = {
                             'ref': 'Waiver',
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
         },
@@ -1967,7 +1967,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                             'min_length': 1,
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
             'exclude': {
@@ -1981,7 +1981,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                             'min_length': 1,
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
             'gate': {
@@ -2228,7 +2228,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                                                     'min_length': 1,
                                                 },
                                             },
-                                            'default': [],
+                                            'default_factory': list,
                                         },
                                     },
                                 },
@@ -2245,7 +2245,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                             'ref': 'ConfigWaiverFile',
                         },
                     },
-                    'default': [],
+                    'default_factory': list,
                 },
             },
         },

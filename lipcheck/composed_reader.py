@@ -261,7 +261,7 @@ class _Walk:
                 continue
             if key in result:
                 first_key = (*path, key)
-                first = keys[first_key].line + 1
+                first = location_of(keys[first_key]).line
                 second = key_node.start_mark.line + 1
                 self._problem("duplicate-key", key_node, "hint.duplicate-key", key=key, first=first,
                               second=second)  # fmt: skip

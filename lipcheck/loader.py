@@ -78,6 +78,11 @@ class Mark(Protocol):
     column: int
 
 
+Spot = tuple[int, int]
+"""Where the block reader says a node starts: (line, column), from 0, in the file being read. A
+pair, not a mark object: a file has a few hundred of them, and most are never read."""
+
+
 @dataclass
 class Positions:
     """Where each node of the document starts, keyed by its path.
@@ -86,8 +91,8 @@ class Positions:
     finding or a result asks for it: most positions are never read.
     """
 
-    values: dict[PathKey, Mark] = field(default_factory=dict)
-    keys: dict[PathKey, Mark] = field(default_factory=dict)
+    values: dict[PathKey, Mark | Spot] = field(default_factory=dict)
+    keys: dict[PathKey, Mark | Spot] = field(default_factory=dict)
 
     def value(self, path: PathKey) -> Location:
         """The value at `path`, or the nearest enclosing node that exists (where something is missing)."""
@@ -99,7 +104,7 @@ class Positions:
         return location_of(found) if found else self._nearest(self.values, path)
 
     @staticmethod
-    def _nearest(table: dict[PathKey, Mark], path: PathKey) -> Location:
+    def _nearest(table: dict[PathKey, Mark | Spot], path: PathKey) -> Location:
         for end in range(len(path), -1, -1):
             found = table.get(path[:end])
             if found:
@@ -107,7 +112,10 @@ class Positions:
         return Location(1, 1)
 
 
-def location_of(mark: Mark) -> Location:
+def location_of(mark: Mark | Spot) -> Location:
+    if type(mark) is tuple:
+        return Location(mark[0] + 1, mark[1] + 1)
+    assert not isinstance(mark, tuple)
     return Location(mark.line + 1, mark.column + 1, getattr(mark, "file", None))
 
 
@@ -255,7 +263,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         line = text.count("\n", 0, nul) + 1
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         return only(finding("nul-byte", Location(line, column), "hint.save-utf8"))
-    odd_break = _ODD_BREAKS.search(text)
+    odd_break = None if text.isascii() else _ODD_BREAKS.search(text)  # isascii is far quicker
     if odd_break is not None:
         # YAML 1.1 (libyaml) ends a line at each of these, text editors and `grep -n` do not: every
         # line number after one would point at the wrong line, and a break inside a plain value

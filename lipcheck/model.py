@@ -35,6 +35,7 @@ from lipcheck.records import (
     InSectors,
     ObjectiveCodes,
     PriorityCodes,
+    WithMembers,
     a_path_a_folder_can_hold,
     an_amount,
     iso_date,
@@ -134,7 +135,7 @@ class AdvisoryTable(_Section):
     description: Text | None = None
 
 
-class Council(_Section):
+class Council(_Section, WithMembers):
     """The Partnership Council."""
 
     name: Text | None = None

@@ -8,6 +8,7 @@ lipcheck was started in (the checkout), or in a folder its user named outside th
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from pathlib import Path
@@ -23,7 +24,13 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 
 def working_folder() -> str:
     """The folder lipcheck was started in, with every symlink resolved."""
-    return os.path.realpath(os.getcwd())  # noqa: PTH109 - plain os: see loader.read_proposal
+    return _resolved(os.getcwd())  # noqa: PTH109 - plain os: see loader.read_proposal
+
+
+@functools.lru_cache(maxsize=1)
+def _resolved(folder: str) -> str:
+    """`folder` with its symlinks resolved, once per run (every file read asks for the working folder)."""
+    return os.path.realpath(folder)
 
 
 def within(path: str, folder: str) -> bool:

@@ -65,6 +65,21 @@ def _hashable(value: Any) -> Any:
     return tuple(_hashable(item) for item in value) if isinstance(value, list) else value
 
 
+class WithMembers:
+    """A council, with what its members cover (no annotation here: pydantic would take it for a field)."""
+
+    @property
+    def sectors_covered(self) -> frozenset[str]:
+        """Every sector code a member has (written, or read from its name), worked out once."""
+        try:
+            covered: frozenset[str] = self._derived  # type: ignore[attr-defined]
+        except AttributeError:
+            members: list[Any] = self.members  # type: ignore[attr-defined]
+            covered = frozenset(code for member in members for code in member.codes)
+            object.__setattr__(self, "_derived", covered)
+        return covered
+
+
 class InSectors:
     """An organization with sector codes, given as `sectors` or `sector`, or read from its name."""
 
@@ -90,7 +105,7 @@ class InSectors:
     def codes(self) -> tuple[str, ...]:
         """The member's sector codes: those written, or else those its name signals (maybe none)."""
         try:
-            codes: tuple[str, ...] = object.__getattribute__(self, "_derived")
+            codes: tuple[str, ...] = self._derived  # type: ignore[attr-defined]
         except AttributeError:
             from lipcheck.sectors import infer
 

@@ -58,6 +58,10 @@ class _Compiler:
     def source(self, value: Any, indent: str = "") -> str:
         inner = indent + "    "
         if isinstance(value, dict):
+            if value.get("type") == "default" and value.get("default") == [] and "default" in value:
+                # pydantic-core deep-copies a default it cannot prove immutable, on every record
+                # that leaves the field out; a factory of a new empty list costs one call.
+                value = {("default_factory" if k == "default" else k): item for k, item in value.items()}
             items = [
                 f"{inner}{key!r}: {self._value(key, item, inner)},"
                 for key, item in value.items()
@@ -82,6 +86,8 @@ class _Compiler:
         raise ValueError(f"a core schema holds {value!r}, which cannot be written as source")
 
     def _value(self, key: str, value: Any, indent: str) -> str:
+        if key == "default_factory" and value == []:
+            return "list"
         if key in ("ref", "schema_ref") and isinstance(value, str):
             # pydantic's refs end in an id() that changes each run: name them by their model.
             if value not in self.refs:

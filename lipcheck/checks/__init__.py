@@ -298,4 +298,6 @@ def same_organization(name: str) -> str:
 
     Accents count (Collège is not College), but the same accent typed two ways is one letter.
     """
-    return " ".join(unicodedata.normalize("NFC", name).split()).lower()
+    if not name.isascii():  # ASCII is in NFC already
+        name = unicodedata.normalize("NFC", name)
+    return " ".join(name.split()).lower()

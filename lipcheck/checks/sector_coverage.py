@@ -14,8 +14,7 @@ class SectorCoverageParams(Params):
 
 
 def check(proposal: Proposal, params: SectorCoverageParams, context: Context) -> Outcome:
-    members = proposal.council.members if proposal.council else []
-    covered = {code for member in members for code in member.codes}
+    covered = proposal.council.sectors_covered if proposal.council else frozenset()
     missing = tuple(code for code in params.sectors if code not in covered)
     share = (len(params.sectors) - len(missing)) / len(params.sectors) if params.sectors else 1.0
     message = "check.sectors.all" if not missing else "check.sectors.missing"

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lipcheck import block_reader
 from lipcheck.block_reader import read_block
 from lipcheck.composed_reader import load_composed
 from lipcheck.loader import Document, Limits, load_text
@@ -49,11 +50,16 @@ def typed(data: Any) -> Any:
     return (type(data).__name__, data)
 
 
+def _pair(mark: Any) -> tuple[int, int]:
+    """A position as (line, column) from 0, whichever reader made it."""
+    return mark if isinstance(mark, tuple) else (mark.line, mark.column)
+
+
 def spots(document: Document) -> tuple[dict[Any, tuple[int, int]], dict[Any, tuple[int, int]]]:
     positions = document.positions
     return (
-        {path: (mark.line, mark.column) for path, mark in positions.values.items()},
-        {path: (mark.line, mark.column) for path, mark in positions.keys.items()},
+        {path: _pair(mark) for path, mark in positions.values.items()},
+        {path: _pair(mark) for path, mark in positions.keys.items()},
     )
 
 
@@ -116,6 +122,11 @@ class TestWhatItLeavesToTheFullLoader:
     def test_declines_and_the_loader_still_answers(self, text: str) -> None:
         assert read_block(text, LIMITS) is None
         load_text(text)  # and nothing breaks on the way
+
+    @pytest.mark.parametrize("char", [chr(code) for code in range(128)] + ["\x85", "\u2028", "\ufeff", "\udc80", "é"])
+    def test_the_quick_test_for_ascii_text_asks_what_the_expression_asks(self, char: str) -> None:
+        text = f"a: b\nc: d{char}e\n"
+        assert block_reader._outside(text) is (block_reader._OUTSIDE.search(text) is not None)
 
     def test_over_the_node_limit_the_full_loader_reports_it(self) -> None:
         text = "".join(f"k{number}: {number}\n" for number in range(30))
