@@ -123,7 +123,7 @@ class TestWhatItLeavesToTheFullLoader:
         assert read_block(text, LIMITS) is None
         load_text(text)  # and nothing breaks on the way
 
-    @pytest.mark.parametrize("char", [chr(code) for code in range(128)] + ["\x85", "\u2028", "\ufeff", "\udc80", "é"])
+    @pytest.mark.parametrize("char", [*map(chr, range(128)), "\x85", "\u2028", "\ufeff", "\udc80", "é"])
     def test_the_quick_test_for_ascii_text_asks_what_the_expression_asks(self, char: str) -> None:
         text = f"a: b\nc: d{char}e\n"
         assert block_reader._outside(text) is (block_reader._OUTSIDE.search(text) is not None)
