@@ -113,9 +113,8 @@ class Positions:
 
 
 def location_of(mark: Mark | Spot) -> Location:
-    if type(mark) is tuple:
+    if isinstance(mark, tuple):
         return Location(mark[0] + 1, mark[1] + 1)
-    assert not isinstance(mark, tuple)
     return Location(mark.line + 1, mark.column + 1, getattr(mark, "file", None))
 
 

@@ -58,7 +58,7 @@ class _Compiler:
     def source(self, value: Any, indent: str = "") -> str:
         inner = indent + "    "
         if isinstance(value, dict):
-            if value.get("type") == "default" and value.get("default") == [] and "default" in value:
+            if value.get("type") == "default" and value.get("default") == []:
                 # pydantic-core deep-copies a default it cannot prove immutable, on every record
                 # that leaves the field out; a factory of a new empty list costs one call.
                 value = {("default_factory" if k == "default" else k): item for k, item in value.items()}
