@@ -99,33 +99,9 @@ def read_block(text: str, limits: Limits) -> Document | None:
     """The Document for `text` when it is written in the plain block subset, else None."""
     if len(text) >= 2 * limits.max_nodes or limits.max_depth > DEEPEST or _outside(text):
         return None  # the reader recurses a level at a time: deeper limits are the full reader's
-    tokens: list[_Token] = []
-    # findall gives each line's groups as strings, '' where a group took no part: every group
-    # that can take part holds at least one character, but for `gap` (the spaces after a colon).
-    for line, (indent, dash, key, gap, plain, flow, single, double, other) in enumerate(_LINE.findall(text)):
-        if other:
-            return None
-        if plain:
-            kind, value = _PLAIN, plain
-        elif flow:
-            kind, value = _FLOW, flow
-        elif single:
-            kind, value = _SINGLE, single[1:-1].replace("''", "'")
-        elif double:
-            kind, value = _DOUBLE, double[1:-1]
-        elif not dash and not key:
-            continue  # a blank line, or only a comment
-        else:
-            kind, value = 0, ""
-        column = len(indent)
-        key_column = column + len(dash)
-        # A value starts right after the dash, key, colon and spaces before it (a quoted one at its quote).
-        value_column = key_column + len(key) + 1 + len(gap) if key else key_column
-        tokens.append(
-            (line, column, bool(dash), key or None, key_column, kind, value, value_column if kind else 0)
-        )
+    tokens = _tokens(text)
     if not tokens or tokens[0][2] or tokens[0][3] is None:
-        return None  # empty, or a root that is not a mapping: the full loader says what it is
+        return None  # empty, a line outside the subset, or a root that is not a mapping
     if 3 * len(tokens) + text.count(",") > limits.max_nodes:
         return None  # perhaps over --max-nodes (a line makes three nodes at most, a comma one more)
     reader = _Reader(tokens, limits)
@@ -136,6 +112,97 @@ def read_block(text: str, limits: Limits) -> Document | None:
     if end != len(tokens):
         return None
     return Document(data, reader.positions, (), reader.placeholder_seen)
+
+
+# A line cut at its indentation, dash, key and the spaces after its colon; the rest is its value.
+_PARTS = re.compile(
+    r"([ ]*)(-[ ]+)?(?:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):([ ]+|(?=\n|\Z)))?([^\n]*)(?:\n|\Z)"
+)
+# What a plain value may not start with (a minus may, before a digit or a point).
+_NOT_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_AFTER_MINUS = frozenset("0123456789.")
+_QUICK_FLOW = re.compile(r"\[[^\[\]{}#'\"]*\]\Z")
+
+
+def _tokens(text: str) -> list[_Token] | None:
+    """A token for each line of `text` that holds something; None when a line leaves the subset.
+
+    `_PARTS` cuts each line (a cheaper expression than `_LINE`: it judges no value), and string
+    methods settle the usual values: plain without `: `, `#` or a trailing space or colon, quoted
+    without escapes, a one-line list of plain entries. A line whose value they leave unsettled is
+    read with `_LINE`, which says what every line means; the two agree wherever the quick way
+    settles a line (tests/loader/test_block_reader.py).
+    """
+    tokens: list[_Token] = []
+    for line, (indent, dash, key, gap, rest) in enumerate(_PARTS.findall(text)):
+        if not rest or rest[0] == "#":  # no value, perhaps a comment (after a space: see _PARTS)
+            if not dash and not key:
+                continue  # a blank line, or only a comment
+            kind, value = 0, ""
+        else:
+            first = rest[0]
+            last = rest[-1]
+            kind = 0
+            if (first not in _NOT_PLAIN_FIRST and not first.isspace()) or (
+                first == "-" and rest[1:2] in _AFTER_MINUS
+            ):
+                if last != " " and last != ":" and "#" not in rest and ": " not in rest:
+                    kind, value = _PLAIN, rest
+            elif first == "[":
+                if _QUICK_FLOW.match(rest):
+                    kind, value = _FLOW, rest
+            elif (first == "'" or first == '"') and last == first and len(rest) > 1:
+                value = rest[1:-1]
+                if first == '"':
+                    if '"' not in value and "\\" not in value:
+                        kind = _DOUBLE
+                elif "'" not in value.replace("''", ""):
+                    kind, value = _SINGLE, value.replace("''", "'")
+            if not kind:
+                token = _matched_token(line, f"{indent}{dash}{key}{':' if key else ''}{gap}{rest}")
+                if token is None:
+                    return None
+                if token is not _NOTHING:
+                    tokens.append(token)
+                continue
+        column = len(indent)
+        key_column = column + len(dash)
+        # A value starts right after the dash, key, colon and spaces before it (a quoted one at its quote).
+        value_column = key_column + len(key) + 1 + len(gap) if key else key_column
+        tokens.append(
+            (line, column, bool(dash), key or None, key_column, kind, value, value_column if kind else 0)
+        )
+    return tokens
+
+
+_NOTHING: _Token = (-1, -1, False, None, -1, -1, "", -1)
+"""What `_matched_token` gives for a line that holds nothing but spaces and a comment."""
+
+
+def _matched_token(line: int, written: str) -> _Token | None:
+    """The token of the line `written` as `_LINE` reads it; None when the line leaves the
+    subset, `_NOTHING` when it holds no token."""
+    matched = _LINE.match(written)
+    assert matched is not None  # its last branch takes any line
+    indent, dash, key, gap, plain, flow, single, double, other = matched.groups("")
+    if other:
+        return None
+    if plain:
+        kind, value = _PLAIN, plain
+    elif flow:
+        kind, value = _FLOW, flow
+    elif single:
+        kind, value = _SINGLE, single[1:-1].replace("''", "'")
+    elif double:
+        kind, value = _DOUBLE, double[1:-1]
+    elif not dash and not key:
+        return _NOTHING  # a blank line, or only a comment
+    else:
+        kind, value = 0, ""
+    column = len(indent)
+    key_column = column + len(dash)
+    value_column = key_column + len(key) + 1 + len(gap) if key else key_column
+    return (line, column, bool(dash), key or None, key_column, kind, value, value_column if kind else 0)
 
 
 class _Reader:

@@ -139,6 +139,57 @@ class TestWhatItLeavesToTheFullLoader:
         assert [finding.code for finding in load_text(text, Limits(max_depth=2)).findings] == ["limit-depth"]
 
 
+def reference_tokens(text: str) -> list[Any] | None:
+    """The tokens of `text` as `_LINE` alone reads them, line by line: what the quick way must give."""
+    tokens = []
+    for line, written in enumerate(text.split("\n")):
+        token = block_reader._matched_token(line, written)
+        if token is None:
+            return None
+        if token is not block_reader._NOTHING:
+            tokens.append(token)
+    return tokens
+
+
+class TestTheQuickWayToReadALine:
+    """Most lines are cut by a cheap expression and settled by string methods; `_LINE` agrees."""
+
+    @pytest.mark.parametrize(
+        "written",
+        [
+            "a: b", "  - a: b c", "- x", "-   x", "- ", "-", "-x", "- -1", "key:", "key:   ", "key: # note",
+            "- # note", "a: 'it''s'", "a: ''", "a: '", "a: '''", 'a: "x"', 'a: ""', 'a: "', 'a: "x\\y"',
+            "a: [b, c]", "a: [b, c]  ", "a: [b, 'c']", "a: b:c", "a: b: c", "a: b:", "a: b ", "a: b #c",
+            "a: b#c", "a:b", "a:#b", "Time 10: 30", "http://x: y", "a: -", "a: -5", "a: -.5", "a: -x",
+            "a: \u00a0x", "a: x\u00a0", "%a: b", "a: %b", "a: @b", "a: `b`", "a: |", "a: >", "a: *x",
+            "a: &x y", "a: !t x", "a: {b: c}", "a: ?b", "a: ,b", "a: ]", "k" * 129 + ": v", "k" * 128 + ": v",
+            ".a: b", "-a: b", "a.b-c_d: e", "é: x", "a:  'x'", "a: 'x' ", "a: 'x'y'", "   # only a note", "",
+        ],
+    )  # fmt: skip
+    def test_a_line_means_what_the_line_expression_says(self, written: str) -> None:
+        assert block_reader._tokens(written) == reference_tokens(written)
+
+    @MANY
+    @given(st.lists(st.text(alphabet=" -:#'\"[],ab1.\u00a0é%", max_size=14), min_size=1, max_size=6))
+    def test_so_do_lines_of_the_characters_that_matter(self, lines: list[str]) -> None:
+        text = "\n".join(lines)
+        assert block_reader._tokens(text) == reference_tokens(text)
+
+    @pytest.mark.parametrize("path", EVERY_YAML, ids=lambda path: str(path.relative_to(ROOT)))
+    def test_so_does_every_yaml_file_of_the_project(self, path: Path) -> None:
+        text = path.read_bytes().decode("utf-8", "replace")
+        assert block_reader._tokens(text) == reference_tokens(text)
+
+    @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
+    def test_the_lines_of_a_shipped_example_are_settled_without_the_line_expression(
+        self, path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = path.read_text(encoding="utf-8") + "url: https://example.org/a\n- 'quoted'\nnote: \"x y\"\n"
+        expected = reference_tokens(text)
+        monkeypatch.setattr(block_reader, "_matched_token", None)  # a call would fail
+        assert block_reader._tokens(text) == expected
+
+
 class TestWhatItReads:
     @pytest.mark.parametrize(
         "text",
