@@ -84,6 +84,9 @@ def _outside(text: str) -> bool:
 _FLOW_ITEM = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[0-9.]))[^:,\[\]{}#]*\Z")
 
 _PLAIN, _FLOW, _SINGLE, _DOUBLE = 1, 2, 3, 4
+# The first characters of a plain value `_Reader.plain` must look at (a number, null or boolean,
+# or perhaps a placeholder): any other ASCII character starts text that is none of these.
+_LOOK_CLOSER = frozenset(NUMBER_START | set(STARTS) | {word[0] for word in SPECIAL if word})
 
 
 class _Unread(Exception):
@@ -222,12 +225,13 @@ class _Reader:
         if len(path) >= self.deepest:
             raise _Unread  # its values would be past --max-depth: the full loader says so
         tokens = self.tokens
+        count = self.count
         first = tokens[index]
-        self.values[path] = (first[0], first[4])
-        result: dict[str, Any] = {}
         keys = self.keys
         values = self.values
-        while index < self.count:
+        values[path] = (first[0], first[4])
+        result: dict[str, Any] = {}
+        while index < count:
             line, column, dash, key, key_column, kind, value, value_column = tokens[index]
             if result and (column != indent or dash):
                 if column < indent:
@@ -235,15 +239,16 @@ class _Reader:
                 raise _Unread  # deeper than its siblings: a value continued, or a stray dash
             if key is None or key in result:
                 raise _Unread  # a duplicate key is a finding: the full loader words it
-            child = (*path, key)
+            child = path + (key,)  # noqa: RUF005 - half the cost of (*path, key), per node
             keys[child] = (line, key_column)
             index += 1
             if kind == _PLAIN:
                 values[child] = (line, value_column)
-                result[key] = self.plain(value)
+                start = value[0]
+                result[key] = self.plain(value) if start in _LOOK_CLOSER or not start.isascii() else value
             elif kind:
                 result[key] = self.scalar(kind, value, child, line, value_column)
-            elif index < self.count and tokens[index][1] > indent:
+            elif index < count and tokens[index][1] > indent:
                 following = tokens[index]
                 if following[2]:
                     result[key], index = self.sequence(index, following[1], child, False)
@@ -251,7 +256,7 @@ class _Reader:
                     result[key], index = self.mapping(index, following[1], child)
                 else:
                     raise _Unread  # a value continued on the next line
-            elif index < self.count and tokens[index][1] == indent and tokens[index][2]:
+            elif index < count and tokens[index][1] == indent and tokens[index][2]:
                 result[key], index = self.sequence(index, indent, child, True)
             else:
                 # An empty value is null, and libyaml places it just after the colon.
@@ -272,7 +277,7 @@ class _Reader:
                 break
             if not dash or column > indent:
                 raise _Unread
-            child = (*path, len(result))
+            child = path + (len(result),)  # noqa: RUF005 - see mapping
             if key is not None:
                 item, index = self.mapping(index, key_column, child)
                 result.append(item)
@@ -323,8 +328,9 @@ class _Reader:
             item = stripped.rstrip(" ")
             if not _FLOW_ITEM.match(item):
                 raise _Unread  # an empty entry, a trailing comma, a pair or a quote
-            child = (*path, len(items))
+            child = path + (len(items),)  # noqa: RUF005 - see mapping
             values[child] = (line, offset + len(part) - len(stripped))
-            items.append(self.plain(item))
+            start = item[0]
+            items.append(self.plain(item) if start in _LOOK_CLOSER or not start.isascii() else item)
             offset += len(part) + 1
         return items
