@@ -8,13 +8,12 @@ denominator like a rule that does not apply, and fails no gate. An expired waive
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
-from lipcheck.frozen import frozen
+from lipcheck.frozen import changed, frozen
 
 if TYPE_CHECKING:
     from lipcheck.loader import Limits
@@ -82,7 +81,7 @@ def apply(results: Sequence[RuleResult], waivers: Sequence[WaiverSpec], today: d
         )  # fmt: skip
         uses.append(use)
         if state is WaiverState.APPLIED:
-            out[index] = dataclasses.replace(result, status=Status.WAIVED, waiver=use)
+            out[index] = changed(result, status=Status.WAIVED, waiver=use)
     ordered = sorted(uses, key=lambda use: (use.expires, use.rule))
     return Waived(tuple(out), tuple(ordered), tuple(warnings))
 
