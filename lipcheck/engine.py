@@ -9,6 +9,7 @@ from lipcheck.loader import Positions
 from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
+_NOT_APPLICABLE = Status.NOT_APPLICABLE  # a module's name: an enum's member costs a lookup each time
 
 
 def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
@@ -17,27 +18,39 @@ def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
     return outcome
 
 
-def check(pack: Pack, proposal: Proposal, positions: Positions, context: Context) -> tuple[RuleResult, ...]:
-    """Every rule of `pack` applied to `proposal`, in the pack's order."""
-    results = []
+def check(
+    pack: Pack, proposal: Proposal, positions: Positions, context: Context, scaled: bool = False
+) -> tuple[RuleResult, ...]:
+    """Every rule of `pack` applied to `proposal`, in the pack's order.
+
+    `scaled`: each result carries its `scale` (scoring.scaled) from the start, for a proposal no
+    waiver touches, so that the results need not be made a second time.
+    """
+    rules = pack.rules
+    outcomes: list[Outcome] = [rule.module.check(proposal, rule.params, context) for rule in rules]
+    scale = 1.0
+    if scaled:
+        possible = 0.0
+        for rule, outcome in zip(rules, outcomes, strict=True):
+            if rule.severity not in _NO_POINTS and outcome.status is not _NOT_APPLICABLE:
+                possible += rule.weight
+        scale = 100.0 / possible if possible else 0.0
     located = positions.value
-    for rule in pack.rules:
-        outcome: Outcome = rule.module.check(proposal, rule.params, context)  # run_rule, one call less
-        status = outcome.status
-        # Positional, in the fields' order: this runs for every rule of every file.
-        results.append(
-            RuleResult(
-                rule.id,
-                rule.title,
-                rule.severity,
-                0.0 if rule.severity in _NO_POINTS else rule.weight,
-                status,
-                outcome.credit if status is not Status.NOT_APPLICABLE else 0.0,
-                outcome.message,
-                located(outcome.path),
-                rule.remediation,
-                rule.source,
-                outcome.missing,
-            )
+    # Positional, in the fields' order: this runs for every rule of every file.
+    return tuple(
+        RuleResult(
+            rule.id,
+            rule.title,
+            rule.severity,
+            0.0 if rule.severity in _NO_POINTS else rule.weight,
+            outcome.status,
+            outcome.credit if outcome.status is not _NOT_APPLICABLE else 0.0,
+            outcome.message,
+            located(outcome.path),
+            rule.remediation,
+            rule.source,
+            outcome.missing,
+            scale,
         )
-    return tuple(results)
+        for rule, outcome in zip(rules, outcomes, strict=True)
+    )

@@ -145,11 +145,17 @@ def assess(
             assert config is not None
             raise ConfigError(config.shown, refused)
         return _invalid(shown_as, default(), refused, config)
-    checked = engine.check(pack, proposal, document.positions, Context(folder, today))
-    waived = waivers.apply(checked, specs, today)
-    counted = scoring.tally(waived.results)  # scaling changes no points: it counts `results` too
-    results = scoring.scaled(waived.results, counted)
-    without_waivers = scoring.tally(checked)
+    context = Context(folder, today)
+    if specs:
+        checked = engine.check(pack, proposal, document.positions, context)
+        waived = waivers.apply(checked, specs, today)
+        counted = scoring.tally(waived.results)  # scaling changes no points: it counts `results` too
+        results = scoring.scaled(waived.results, counted)
+        without_waivers = scoring.tally(checked)
+    else:  # nothing to waive: the results are scaled as they are made, and count once
+        results = engine.check(pack, proposal, document.positions, context, scaled=True)
+        waived = waivers.Waived(results, (), ())
+        counted = without_waivers = scoring.tally(results)
     return Report(
         path=shown_as,
         pack_id=pack.id,

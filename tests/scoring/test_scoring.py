@@ -92,3 +92,25 @@ def test_a_brief_report_has_the_full_reports_verdict_score_and_results(example: 
     brief = assess(read_proposal(example), example.name, packs, today, folder=EXAMPLES, brief=True)
     assert (brief.verdict, brief.score, brief.results) == (full.verdict, full.score, full.results)
     assert (brief.roster, brief.coverage, brief.fixes) == ((), (), ())
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda path: path.name)
+def test_results_scaled_as_the_engine_makes_them_are_those_scaled_after(path: Path) -> None:
+    from lipcheck import engine
+    from lipcheck.checks import Context
+    from lipcheck.validation import validate
+
+    document = read_proposal(path)
+    proposal, findings = validate(document, dt.date(2026, 12, 3))
+    assert proposal is not None, findings
+    pack = Packs().get(proposal.call)
+    context = Context(path.parent, dt.date(2026, 12, 3))
+    made = engine.check(pack, proposal, document.positions, context)
+    assert engine.check(pack, proposal, document.positions, context, scaled=True) == scoring.scaled(made)
+
+
+def test_two_results_that_differ_only_in_scale_differ() -> None:
+    from lipcheck.frozen import changed
+
+    made = result("LIP101", 8, Status.MET, 1.0)
+    assert changed(made, scale=2.5) != made
