@@ -96,9 +96,6 @@ class Positions:
 
     def value(self, path: PathKey) -> Location:
         """The value at `path`, or the nearest enclosing node that exists (where something is missing)."""
-        found = self.values.get(path)
-        if found.__class__ is tuple:  # the block reader's spot of a node that exists: most asks
-            return Location(found[0] + 1, found[1] + 1)
         return self._nearest(self.values, path)
 
     def key(self, path: PathKey) -> Location:
@@ -108,7 +105,10 @@ class Positions:
 
     @staticmethod
     def _nearest(table: dict[PathKey, Mark | Spot], path: PathKey) -> Location:
-        for end in range(len(path), -1, -1):
+        found = table.get(path)
+        if found:  # most asks: a node that exists
+            return location_of(found)
+        for end in range(len(path) - 1, -1, -1):
             found = table.get(path[:end])
             if found:
                 return location_of(found)
