@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lipcheck import scoring
 from lipcheck.checks import Context, Outcome
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import RuleResult, Severity, Status
@@ -28,13 +29,15 @@ def check(
     """
     rules = pack.rules
     outcomes: list[Outcome] = [rule.module.check(proposal, rule.params, context) for rule in rules]
+    weights = [0.0 if rule.severity in _NO_POINTS else rule.weight for rule in rules]
     scale = 1.0
-    if scaled:
-        possible = 0.0
-        for rule, outcome in zip(rules, outcomes, strict=True):
-            if rule.severity not in _NO_POINTS and outcome.status is not _NOT_APPLICABLE:
-                possible += rule.weight
-        scale = 100.0 / possible if possible else 0.0
+    if scaled:  # the points possible, as scoring.tally counts them: what carries points and applies
+        possible = sum(
+            weight
+            for weight, outcome in zip(weights, outcomes, strict=True)
+            if outcome.status is not _NOT_APPLICABLE
+        )
+        scale = scoring.scale_for(possible)
     located = positions.value
     # Positional, in the fields' order: this runs for every rule of every file.
     return tuple(
@@ -42,7 +45,7 @@ def check(
             rule.id,
             rule.title,
             rule.severity,
-            0.0 if rule.severity in _NO_POINTS else rule.weight,
+            weight,
             outcome.status,
             outcome.credit if outcome.status is not _NOT_APPLICABLE else 0.0,
             outcome.message,
@@ -52,5 +55,5 @@ def check(
             outcome.missing,
             scale,
         )
-        for rule, outcome in zip(rules, outcomes, strict=True)
+        for rule, weight, outcome in zip(rules, weights, outcomes, strict=True)
     )

@@ -70,9 +70,13 @@ def scaled(results: Sequence[RuleResult], counted: Tally | None = None) -> tuple
     """`results` with each one's `scale` set, so that its `gain` is in score points for this proposal.
 
     `counted` is `tally(results)` when the caller has it already."""
-    possible = (counted or tally(results)).possible
-    scale = 100.0 / possible if possible else 0.0
+    scale = scale_for((counted or tally(results)).possible)
     return tuple(changed(result, scale=scale) for result in results)  # it runs for every rule of every file
+
+
+def scale_for(possible: float) -> float:
+    """Score points per rule point when `possible` rule points apply (0 when none do)."""
+    return 100.0 / possible if possible else 0.0
 
 
 def failed_blockers(results: Sequence[RuleResult]) -> tuple[str, ...]:
