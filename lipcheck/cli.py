@@ -609,8 +609,7 @@ def _proposals(
     if files:
         search = _found(files, exclude or [], follow_symlinks)
         if search.skipped and not quiet:
-            message_id = "discover.skipped-one" if search.skipped == 1 else "discover.skipped"
-            _diagnose_text(text(message_id, _SPOKEN["lang"], count=search.skipped), None)
+            _diagnose_text(text("discover.skipped", _SPOKEN["lang"], count=search.skipped), None)
     try:
         paths = list(search.files) if files else _configured(configs)
         for name in paths:

@@ -97,7 +97,7 @@ def text(message_id: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> st
 
     An argument that is itself a Message is put in as its sentence in `lang`.
     """
-    template = _template(message_id, lang)
+    template = _template(message_id, lang, args)
     if template is None:
         # A missing id is lipcheck's bug; show it rather than hide the finding behind a crash.
         return message_id
@@ -118,7 +118,7 @@ def parts(message: Message, lang: str = DEFAULT_LANGUAGE) -> list[Part]:
     (conversions and format specs included). An argument that is a Message gives its own parts,
     since its template's words are ours too.
     """
-    template = _template(message.id, lang)
+    template = _template(message.id, lang, message.args)
     if template is None:
         return [(message.id, False)]
     if not message.args:
@@ -158,7 +158,27 @@ def _filled(value: object, lang: str) -> object:
     return value
 
 
-def _template(message_id: str, lang: str) -> str | None:
+COUNTED = ("count", "years")
+"""The arguments whose number decides between a sentence and its singular, `<id>.one`: the first
+of them the message has. A message with no `.one` in the catalogue reads the same for any number."""
+
+
+def singular(number: object, lang: str) -> bool:
+    """Whether `lang` says `number` of a thing in the singular: 1 in English, 0 and 1 in French."""
+    if not isinstance(number, int) or isinstance(number, bool):
+        return False
+    return number in (0, 1) if lang == "fr" else number == 1
+
+
+def _template(message_id: str, lang: str, args: Mapping[str, object] | None = None) -> str | None:
     # The completeness tests keep French from lacking an id; English stands in only for a
     # catalogue a later branch has not translated yet.
-    return catalogue(lang).get(message_id) or en.MESSAGES.get(message_id)
+    words = catalogue(lang)
+    if args:
+        for name in COUNTED:
+            if name in args:
+                one = words.get(message_id + ".one") if singular(args[name], lang) else None
+                if one is not None:
+                    return one
+                break
+    return words.get(message_id) or en.MESSAGES.get(message_id)

@@ -73,7 +73,7 @@ def test_quiet_keeps_the_count_line_for_several_files(capsys: pytest.CaptureFixt
     )
     assert capsys.readouterr().out.splitlines()[-2:] == [
         "2 files: 1 ready, 1 not ready",
-        "FAIL: 1 of 2 proposals fall short",
+        "FAIL: 1 of 2 proposals falls short",
     ]
 
 

@@ -56,7 +56,7 @@ def test_quiet_lines_end_in_pass_or_fail_and_stderr_says_why(capsys: pytest.Capt
     assert code == 1
     per_file, count = out.splitlines()[:2], out.splitlines()[2:]
     assert [line.rsplit(" ", 1)[1] for line in per_file] == ["pass", "fail"]
-    assert count == ["2 files: 1 ready, 1 ineligible", "FAIL: 1 of 2 proposals fall short"]
+    assert count == ["2 files: 1 ready, 1 ineligible", "FAIL: 1 of 2 proposals falls short"]
     assert err == f"lipcheck: {example('wood-buffalo-ineligible')}: FAIL: ineligible (LIP003)\n"
 
 
@@ -81,7 +81,7 @@ def test_json_carries_the_gate_per_report_and_for_the_run(capsys: pytest.Capture
     ]
     assert document["summary"]["gate"] == {
         "passed": False,
-        "reasons": [{"code": "files-short", "message": "1 of 2 proposals fall short"}],
+        "reasons": [{"code": "files-short", "message": "1 of 2 proposals falls short"}],
     }
 
 
@@ -124,7 +124,7 @@ def test_the_last_line_of_a_run_of_several_files_says_why(capsys: pytest.Capture
     assert code == 2
     assert out.splitlines()[-2:] == [
         "2 files: 1 ready, 1 not ready",
-        "FAIL: 1 of 2 proposals fall short; files that could not be checked: 1",
+        "FAIL: 1 of 2 proposals falls short; files that could not be checked: 1",
     ]
 
 

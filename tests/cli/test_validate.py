@@ -232,7 +232,7 @@ def test_quiet_prints_one_line_per_file_then_the_count(capsys: pytest.CaptureFix
         f"{example('brooks-not-ready')}: not-ready 44.0 fail",
         f"{example('lethbridge-ready')}: ready 96.3 pass",
         "2 files: 1 ready, 1 not ready",
-        "FAIL: 1 of 2 proposals fall short",
+        "FAIL: 1 of 2 proposals falls short",
     ]
 
 

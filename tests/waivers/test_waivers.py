@@ -322,4 +322,4 @@ def test_expiring_within_exits_1_when_a_waiver_ends_in_the_window(
 ) -> None:
     exit_code, _, err = _run(capsys, "waivers", "--expiring-within", days, "p.yaml")
     assert exit_code == code
-    assert ("1 waiver(s) expire within 180 days" in err) is bool(code)
+    assert ("1 waiver expires within 180 days" in err) is bool(code)
