@@ -1044,7 +1044,7 @@ def diff(
         if against is None:
             old, new = files
             settings = resolve(flags, new, configs)
-            gate = Gate(settings.fail_under, settings.fail_on)
+            gate = Gate.of(settings)
             before = gate.judged(assess_file(old, old, packs, limits, reference, settings))
             after = gate.judged(assess_file(new, new, packs, limits, reference, settings))
             changes.append(compare(shown_path(new), before, after))
@@ -1052,7 +1052,7 @@ def diff(
             revisions.check_revision(against)
             for name in files:
                 settings = resolve(flags, name, configs)
-                gate = Gate(settings.fail_under, settings.fail_on)
+                gate = Gate.of(settings)
                 after = gate.judged(assess_file(name, name, packs, limits, reference, settings))
                 raw = revisions.read_at(against, name, limits.max_bytes)
                 was = None

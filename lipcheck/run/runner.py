@@ -35,7 +35,7 @@ from lipcheck.messages import render
 from lipcheck.pipeline import Packs, assess_file
 from lipcheck.render import OutputFormat, unreachable
 from lipcheck.render.sentences import gate_line
-from lipcheck.run.settings import Configs, Flags, resolve
+from lipcheck.run.settings import Configs, Flags, Settings, resolve
 from lipcheck.scoring import failed_blockers
 
 if TYPE_CHECKING:
@@ -48,6 +48,15 @@ class Gate:
 
     fail_under: float | None = None
     fail_on: Severity | None = None
+    fail_under_from: str | None = None
+    """The config file that set `fail_under`, named in its reason; None for `--fail-under`."""
+    fail_on_from: str | None = None
+    """The config file that set `fail_on`; None for `--fail-on`."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Gate:
+        """The gate `settings` set, each bar knowing whether the command line or a config set it."""
+        return cls(settings.fail_under, settings.fail_on, settings.fail_under_from, settings.fail_on_from)
 
     def passes(self, report: Report) -> bool:
         return self.judge(report).passed
@@ -72,14 +81,24 @@ class Gate:
             if short:
                 named = ", ".join(f"{r.rule} ({r.severity.value})" for r in short)
                 message_id = "gate.fail-on" if len(short) == 1 else "gate.fail-on-many"
-                reasons.append(Message(message_id, {"rules": named, "level": level.value}))
+                said: dict[str, object] = {"level": level.value}
+                setting = (
+                    Message("gate.flag.fail-on", said)
+                    if self.fail_on_from is None
+                    else Message("gate.config.fail-on", {**said, "config": self.fail_on_from})
+                )
+                reasons.append(Message(message_id, {"rules": named, "setting": setting}))
                 rules += [r.rule for r in short if r.rule not in rules]
         if self.fail_under is not None:
             if report.score is None or report.score < self.fail_under:
                 shown = _shown_below(report.score or 0.0, self.fail_under)
-                reasons.append(
-                    Message("gate.fail-under", {"score": shown, "threshold": Number(self.fail_under, None)})
+                bar: dict[str, object] = {"threshold": Number(self.fail_under, None)}
+                setting = (
+                    Message("gate.flag.fail-under", bar)
+                    if self.fail_under_from is None
+                    else Message("gate.config.fail-under", {**bar, "config": self.fail_under_from})
                 )
+                reasons.append(Message("gate.fail-under", {"score": shown, "setting": setting}))
         elif report.verdict is not Verdict.READY and report.verdict is not Verdict.INELIGIBLE:
             ready = report.thresholds.get("ready", 0.0)
             args = {
@@ -176,7 +195,7 @@ def assess_settled(
     """The report on `path` under its settings (flags over its config), judged by their gate."""
     settings = resolve(configs.flags, path, configs)
     report = assess_file(path, shown_as, packs, limits, today, settings, brief)
-    return Gate(settings.fail_under, settings.fail_on).judged(report)
+    return Gate.of(settings).judged(report)
 
 
 def assess_and_render(path: str, options: RunOptions) -> FileResult:

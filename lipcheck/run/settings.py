@@ -46,6 +46,11 @@ class Settings:
     """The config's `lang`, for the language precedence (`--lang` first) to weigh."""
     waivers: tuple[ConfigWaiver, ...] = ()
     """The config's waivers whose `files` take in this proposal (all of them when none names files)."""
+    fail_under_from: str | None = None
+    """The config file (as reports show it) when it, not the command line, set `fail_under`: the
+    gate's reasons say where their bar was set."""
+    fail_on_from: str | None = None
+    """The same for `fail_on`."""
 
 
 @dataclass
@@ -111,4 +116,6 @@ def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
         config=config,
         config_lang=config.lang,
         waivers=config.waivers_for(path),
+        fail_under_from=config.shown if flags.fail_under is None and config.fail_under is not None else None,
+        fail_on_from=config.shown if flags.fail_on is None and config.fail_on is not None else None,
     )

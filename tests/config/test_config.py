@@ -132,6 +132,28 @@ def test_the_configs_gate_applies_and_flags_win(repo: Path, capsys: pytest.Captu
     assert code == 1 and strict["gate"]["reasons"][0]["code"] == "fail-under"
 
 
+SHORT = "LIP101 (major), LIP102 (major), LIP201 (major), LIP202 (major)"
+
+
+def test_a_gate_reason_says_where_its_bar_was_set(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(repo / "ci" / ".lipcheck.yaml", "lipcheck-config: 1\ngate: {fail-under: 90, fail-on: major}\n")
+    _write(repo / "ci" / "p.yaml", NEARLY)
+    code, (report,) = _json(capsys, "ci/p.yaml")
+    said = [reason["message"] for reason in report["gate"]["reasons"]]
+    assert code == 1
+    assert said == [
+        f"{SHORT} are not fully met (fail-on: major in ci/.lipcheck.yaml)",
+        "score 72.2 is below fail-under: 90 in ci/.lipcheck.yaml",
+    ]
+    # A flag sets its own bar only: the other still comes from the config.
+    code, (report,) = _json(capsys, "--fail-under", "80", "--lang", "fr", "ci/p.yaml")
+    said = [reason["message"] for reason in report["gate"]["reasons"]]
+    assert said == [
+        f"{SHORT} ne sont pas entièrement respectées (fail-on: major dans ci/.lipcheck.yaml)",
+        "la note 72,2 est sous --fail-under 80",
+    ]
+
+
 def test_rules_tune_the_pack_with_the_packs_own_overrides(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
