@@ -107,9 +107,11 @@ class InSectors:
         try:
             codes: tuple[str, ...] = self._derived  # type: ignore[attr-defined]
         except AttributeError:
-            from lipcheck.sectors import infer
+            codes = self.declared
+            if not codes:  # most members say their sectors: the import statement costs as much as that
+                from lipcheck.sectors import infer
 
-            codes = self.declared or infer(self.organization)
+                codes = infer(self.organization)
             object.__setattr__(self, "_derived", codes)
         return codes
 
