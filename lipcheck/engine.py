@@ -6,11 +6,15 @@ from lipcheck import scoring
 from lipcheck.checks import Context, Outcome
 from lipcheck.compiled_schemas import Proposal
 from lipcheck.findings import RuleResult, Severity, Status
-from lipcheck.loader import Positions
+from lipcheck.loader import PathKey, Positions
 from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 _NOT_APPLICABLE = Status.NOT_APPLICABLE  # a module's name: an enum's member costs a lookup each time
+
+
+def _nowhere(path: PathKey) -> None:
+    return None
 
 
 def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
@@ -20,12 +24,18 @@ def run_rule(rule: Rule, proposal: Proposal, context: Context) -> Outcome:
 
 
 def check(
-    pack: Pack, proposal: Proposal, positions: Positions, context: Context, scaled: bool = False
+    pack: Pack,
+    proposal: Proposal,
+    positions: Positions,
+    context: Context,
+    scaled: bool = False,
+    located: bool = True,
 ) -> tuple[RuleResult, ...]:
     """Every rule of `pack` applied to `proposal`, in the pack's order.
 
     `scaled`: each result carries its `scale` (scoring.scaled) from the start, for a proposal no
-    waiver touches, so that the results need not be made a second time.
+    waiver touches, so that the results need not be made a second time. `located`: each result
+    says where in the file it points; a brief report, which shows no place, leaves it None.
     """
     rules = pack.rules
     outcomes: list[Outcome] = [rule.module.check(proposal, rule.params, context) for rule in rules]
@@ -38,7 +48,7 @@ def check(
             if outcome.status is not _NOT_APPLICABLE
         )
         scale = scoring.scale_for(possible)
-    located = positions.value
+    where = positions.value if located else _nowhere
     # Positional, in the fields' order: this runs for every rule of every file.
     return tuple(
         RuleResult(
@@ -49,7 +59,7 @@ def check(
             outcome.status,
             outcome.credit if outcome.status is not _NOT_APPLICABLE else 0.0,
             outcome.message,
-            located(outcome.path),
+            where(outcome.path),
             rule.remediation,
             rule.source,
             outcome.missing,

@@ -97,8 +97,8 @@ def assess(
     """Report on a loaded document (pure but for the evidence check's look at `folder`).
 
     A `brief` report leaves out what only a full report shows (the council roster, the sector
-    coverage, the fixes to `ready`): for `validate -q`, whose one line per file needs the verdict,
-    the score and the results the gate reads, over thousands of files.
+    coverage, the fixes to `ready`, where each result points): for `validate -q`, whose one line
+    per file needs the verdict, the score and the results the gate reads, over thousands of files.
     """
     forced = settings.pack if settings is not None else packs.forced
     config = settings.config if settings is not None else None
@@ -147,13 +147,13 @@ def assess(
         return _invalid(shown_as, default(), refused, config)
     context = Context(folder, today)
     if specs:
-        checked = engine.check(pack, proposal, document.positions, context)
+        checked = engine.check(pack, proposal, document.positions, context, located=not brief)
         waived = waivers.apply(checked, specs, today)
         counted = scoring.tally(waived.results)  # scaling changes no points: it counts `results` too
         results = scoring.scaled(waived.results, counted)
         without_waivers = scoring.tally(checked)
     else:  # nothing to waive: the results are scaled as they are made, and count once
-        results = engine.check(pack, proposal, document.positions, context, scaled=True)
+        results = engine.check(pack, proposal, document.positions, context, scaled=True, located=not brief)
         waived = waivers.Waived(results, (), ())
         counted = without_waivers = scoring.tally(results)
     return Report(

@@ -218,23 +218,28 @@ class Outcome:
     missing: tuple[str, ...] = ()
 
 
+# Module names for the statuses every check returns: on Python 3.11 each `Status.MEMBER` goes
+# through EnumType.__getattr__ (about 0.17 us, ten times a global's cost), for every rule of every file.
+_MET, _UNMET, _PARTIAL, _NOT_APPLICABLE = Status.MET, Status.UNMET, Status.PARTIAL, Status.NOT_APPLICABLE
+
+
 def met(message_id: str, path: PathKey = (), /, **args: object) -> Outcome:
-    return Outcome(Status.MET, 1.0, Message(message_id, args), path)
+    return Outcome(_MET, 1.0, Message(message_id, args), path)
 
 
 def unmet(message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), /, **args: object) -> Outcome:
-    return Outcome(Status.UNMET, 0.0, Message(message_id, args), path, missing)
+    return Outcome(_UNMET, 0.0, Message(message_id, args), path, missing)
 
 
 def not_applicable(message_id: str, path: PathKey = (), /, **args: object) -> Outcome:
-    return Outcome(Status.NOT_APPLICABLE, 0.0, Message(message_id, args), path)
+    return Outcome(_NOT_APPLICABLE, 0.0, Message(message_id, args), path)
 
 
 def graded(
     credit: float, message_id: str, path: PathKey = (), missing: tuple[str, ...] = (), /, **args: object
 ) -> Outcome:
     """An outcome whose status follows from its credit: 1 met, 0 unmet, between partial."""
-    status = Status.MET if credit >= 1 else Status.UNMET if credit <= 0 else Status.PARTIAL
+    status = _MET if credit >= 1 else _UNMET if credit <= 0 else _PARTIAL
     return Outcome(status, max(0.0, min(1.0, credit)), Message(message_id, args), path, missing)
 
 

@@ -67,8 +67,8 @@ class Gate:
             return GateResult(False, (Message("gate.invalid", {"count": len(report.findings)}),))
         reasons: list[Message] = []
         rules: list[str] = []
-        blockers = failed_blockers(report.results)
         if report.verdict is Verdict.INELIGIBLE:
+            blockers = failed_blockers(report.results)
             reasons.append(Message("gate.ineligible", {"rules": ", ".join(blockers)}))
             rules += blockers
         if self.fail_on is not None:
