@@ -146,16 +146,15 @@ def assess(
             raise ConfigError(config.shown, refused)
         return _invalid(shown_as, default(), refused, config)
     context = Context(folder, today)
-    if specs:
-        checked = engine.check(pack, proposal, document.positions, context, located=not brief)
-        waived = waivers.apply(checked, specs, today)
-        counted = scoring.tally(waived.results)  # scaling changes no points: it counts `results` too
+    # The results are scaled as they are made and counted once; only a waiver that takes a rule out
+    # of the points possible makes them scaled again (scaling changes no points).
+    checked = engine.check(pack, proposal, document.positions, context, scaled=True, located=not brief)
+    waived = waivers.apply(checked, specs, today) if specs else waivers.Waived(checked, (), ())
+    counted = without_waivers = scoring.tally(checked)
+    results = checked
+    if waived.applied:
+        counted = scoring.tally(waived.results)
         results = scoring.scaled(waived.results, counted)
-        without_waivers = scoring.tally(checked)
-    else:  # nothing to waive: the results are scaled as they are made, and count once
-        results = engine.check(pack, proposal, document.positions, context, scaled=True, located=not brief)
-        waived = waivers.Waived(results, (), ())
-        counted = without_waivers = scoring.tally(results)
     return Report(
         path=shown_as,
         pack_id=pack.id,

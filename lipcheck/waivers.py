@@ -45,6 +45,11 @@ class Waived:
     uses: tuple[WaiverUse, ...]
     warnings: tuple[Finding, ...]
 
+    @property
+    def applied(self) -> bool:
+        """Whether a waiver took a rule out: else `results` are the results it was given."""
+        return any(use.state is WaiverState.APPLIED for use in self.uses)
+
 
 def unknown_rules(waivers: Sequence[WaiverSpec], rules: set[str]) -> list[WaiverSpec]:
     """The waivers that name a rule the pack does not have."""

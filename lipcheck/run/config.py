@@ -89,12 +89,14 @@ class Config:
         """The waivers that take in the proposal at `path`."""
         from lipcheck.run.discover import expand
 
-        wanted = os.path.abspath(path)  # noqa: PTH100
+        wanted = None
         chosen = []
         for index, waiver in enumerate(self.waivers):
             if not waiver.files:
                 chosen.append(waiver)
                 continue
+            if wanted is None:
+                wanted = os.path.abspath(path)  # noqa: PTH100
             if index not in self._matched:
                 found = expand(waiver.files, (), self.folder)
                 self._matched[index] = frozenset(os.path.abspath(name) for name in found)  # noqa: PTH100

@@ -63,12 +63,21 @@ class Configs:
     nearest: dict[str, str | None] = field(default_factory=dict)
     """Folder (absolute) -> the config file that applies there, or None."""
     read: dict[str, Config] = field(default_factory=dict)
+    given: dict[str, str | None] = field(default_factory=dict)
+    """Folder as a path names it (`proposals`, relative to the working folder, which a run never
+    leaves) -> the config file that applies there: the files of a folder cost one look-up."""
 
     def for_file(self, path: str) -> Config | None:
         """The config that applies to the proposal at `path`; raises ConfigError for a broken one."""
         if self.flags.no_config:
             return None
-        name = self.flags.config or self._nearest(os.path.dirname(os.path.abspath(path)))  # noqa: PTH100, PTH120
+        name = self.flags.config
+        if name is None:
+            folder = os.path.dirname(path)  # noqa: PTH120
+            if folder in self.given:
+                name = self.given[folder]
+            else:
+                name = self.given[folder] = self._nearest(os.path.dirname(os.path.abspath(path)))  # noqa: PTH100, PTH120
         if name is None:
             return None
         if name not in self.read:
