@@ -30,8 +30,10 @@ from lipcheck.loader import (
     TOO_MANY_DIGITS,
     Document,
     Limits,
+    Mark,
     PathKey,
     Positions,
+    Spot,
     plain_scalar,
 )
 from lipcheck.placeholders import STARTS, is_placeholder
@@ -98,8 +100,12 @@ class _Unread(Exception):
 _Token = tuple[int, int, bool, str | None, int, int, str, int]
 
 
-def read_block(text: str, limits: Limits) -> Document | None:
-    """The Document for `text` when it is written in the plain block subset, else None."""
+def read_block(text: str, limits: Limits, placed: bool = True) -> Document | None:
+    """The Document for `text` when it is written in the plain block subset, else None.
+
+    Unless `placed`, the tree is built without its position table, which is worked out from the
+    lines' tokens when first asked for (a brief report asks for none when the file is valid).
+    """
     if len(text) >= 2 * limits.max_nodes or limits.max_depth > DEEPEST or _outside(text):
         return None  # the reader recurses a level at a time: deeper limits are the full reader's
     tokens = _tokens(text)
@@ -107,14 +113,52 @@ def read_block(text: str, limits: Limits) -> Document | None:
         return None  # empty, a line outside the subset, or a root that is not a mapping
     if 3 * len(tokens) + text.count(",") > limits.max_nodes:
         return None  # perhaps over --max-nodes (a line makes three nodes at most, a comma one more)
-    reader = _Reader(tokens, limits)
+    reader = _Reader(tokens, limits, placed)
     try:
         data, end = reader.mapping(0, tokens[0][1], ())
     except _Unread:
         return None
     if end != len(tokens):
         return None
-    return Document(data, reader.positions, (), reader.placeholder_seen)
+    positions = reader.positions if placed else _Later(tokens, limits)
+    return Document(data, positions, (), reader.placeholder_seen)
+
+
+class _Later(Positions):
+    """The position table of a file read unplaced: its tokens read again, placed, when first asked for."""
+
+    def __init__(self, tokens: list[_Token], limits: Limits) -> None:
+        self._tokens: list[_Token] | None = tokens
+        self._limits = limits
+        self._values: dict[PathKey, Mark | Spot] = {}
+        self._keys: dict[PathKey, Mark | Spot] = {}
+
+    def _place(self) -> None:
+        tokens = self._tokens
+        if tokens is not None:
+            reader = _Reader(tokens, self._limits, True)
+            reader.mapping(0, tokens[0][1], ())  # as the first reading went, without an _Unread
+            self._values, self._keys, self._tokens = reader.values, reader.keys, None
+
+    @property
+    def values(self) -> dict[PathKey, Mark | Spot]:
+        self._place()
+        return self._values
+
+    @values.setter
+    def values(self, table: dict[PathKey, Mark | Spot]) -> None:
+        self._place()
+        self._values = table
+
+    @property
+    def keys(self) -> dict[PathKey, Mark | Spot]:
+        self._place()
+        return self._keys
+
+    @keys.setter
+    def keys(self, table: dict[PathKey, Mark | Spot]) -> None:
+        self._place()
+        self._keys = table
 
 
 # A line cut at its indentation, dash, key and the spaces after its colon; the rest is its value.
@@ -211,10 +255,12 @@ def _matched_token(line: int, written: str) -> _Token | None:
 class _Reader:
     """Builds the tree from the tokens, by indentation, as libyaml's block rules would."""
 
-    def __init__(self, tokens: list[_Token], limits: Limits) -> None:
+    def __init__(self, tokens: list[_Token], limits: Limits, placed: bool = True) -> None:
         self.tokens = tokens
         self.count = len(tokens)
         self.deepest = limits.max_depth
+        self.placed = placed
+        """Whether each node's position goes into the table (else the table stays empty)."""
         self.positions = Positions()
         self.values = self.positions.values
         self.keys = self.positions.keys
@@ -229,7 +275,9 @@ class _Reader:
         first = tokens[index]
         keys = self.keys
         values = self.values
-        values[path] = (first[0], first[4])
+        placed = self.placed
+        if placed:
+            values[path] = (first[0], first[4])
         result: dict[str, Any] = {}
         while index < count:
             line, column, dash, key, key_column, kind, value, value_column = tokens[index]
@@ -240,10 +288,12 @@ class _Reader:
             if key is None or key in result:
                 raise _Unread  # a duplicate key is a finding: the full loader words it
             child = path + (key,)  # noqa: RUF005 - half the cost of (*path, key), per node
-            keys[child] = (line, key_column)
+            if placed:
+                keys[child] = (line, key_column)
             index += 1
             if kind == _PLAIN:
-                values[child] = (line, value_column)
+                if placed:
+                    values[child] = (line, value_column)
                 start = value[0]
                 result[key] = self.plain(value) if start in _LOOK_CLOSER or not start.isascii() else value
             elif kind:
@@ -260,7 +310,8 @@ class _Reader:
                 result[key], index = self.sequence(index, indent, child, True)
             else:
                 # An empty value is null, and libyaml places it just after the colon.
-                values[child] = (line, key_column + len(key) + 1)
+                if placed:
+                    values[child] = (line, key_column + len(key) + 1)
                 result[key] = None
         return result, index
 
@@ -269,7 +320,8 @@ class _Reader:
         if len(path) >= self.deepest:
             raise _Unread
         tokens = self.tokens
-        self.values[path] = (tokens[index][0], indent)
+        if self.placed:
+            self.values[path] = (tokens[index][0], indent)
         result: list[Any] = []
         while index < self.count:
             line, column, dash, key, key_column, kind, value, value_column = tokens[index]
@@ -304,7 +356,8 @@ class _Reader:
 
     def scalar(self, kind: int, text: str, path: PathKey, line: int, column: int) -> Any:
         """The value written on one line: plain, quoted, or a one-line list."""
-        self.values[path] = (line, column)
+        if self.placed:
+            self.values[path] = (line, column)
         if kind == _PLAIN:
             return self.plain(text)
         if kind == _FLOW:
@@ -322,14 +375,15 @@ class _Reader:
             return []
         items: list[Any] = []
         values = self.values
+        placed = self.placed
         offset = column + 1
         for part in inner.split(","):
             stripped = part.lstrip(" ")
             item = stripped.rstrip(" ")
             if not _FLOW_ITEM.match(item):
                 raise _Unread  # an empty entry, a trailing comma, a pair or a quote
-            child = path + (len(items),)  # noqa: RUF005 - see mapping
-            values[child] = (line, offset + len(part) - len(stripped))
+            if placed:
+                values[path + (len(items),)] = (line, offset + len(part) - len(stripped))  # noqa: RUF005 - see mapping
             start = item[0]
             items.append(self.plain(item) if start in _LOOK_CLOSER or not start.isascii() else item)
             offset += len(part) + 1

@@ -133,8 +133,8 @@ class Document:
     taking them out has nothing to do; True when it saw one, or did not look."""
 
 
-def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Document:
-    """Read and load the proposal at `path`.
+def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits(), placed: bool = True) -> Document:
+    """Read and load the proposal at `path` (`placed`: see `load_text`).
 
     Raises LipcheckError when there is no proposal to read (missing, a folder, a pipe, a device,
     unreadable, or a symlink out of the folders lipcheck trusts); anything wrong *inside* the
@@ -155,7 +155,7 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits()) -> Do
     last = _LAST_READ[0] if _LAST_READ else None
     if last is not None and last[0] == raw and last[1] == limits:
         return last[2]
-    document = load_bytes(raw, limits)
+    document = load_bytes(raw, limits, placed)
     _LAST_READ[:] = [(raw, limits, document)]
     return document
 
@@ -233,8 +233,8 @@ def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Li
     return b"".join(chunks)
 
 
-def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
-    """Decode `raw` as UTF-8 (a BOM is fine) and load it."""
+def load_bytes(raw: bytes, limits: Limits = Limits(), placed: bool = True) -> Document:
+    """Decode `raw` as UTF-8 (a BOM is fine) and load it (`placed`: see `load_text`)."""
     # Without a BOM, UTF-16 shows as a NUL beside each ASCII letter; say so rather than "NUL byte".
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return only(finding("encoding-utf16", Location(1, 1), "hint.save-utf8", encoding="UTF-32"))
@@ -251,11 +251,15 @@ def load_bytes(raw: bytes, limits: Limits = Limits()) -> Document:
                 "encoding-invalid", Location(line, column), "hint.save-utf8", byte=f"0x{raw[error.start]:02x}"
             )
         )
-    return load_text(text, limits)
+    return load_text(text, limits, placed)
 
 
-def load_text(text: str, limits: Limits = Limits()) -> Document:
-    """Load a proposal from decoded text."""
+def load_text(text: str, limits: Limits = Limits(), placed: bool = True) -> Document:
+    """Load a proposal from decoded text.
+
+    Unless `placed`, a file of the block reader's subset gets its positions worked out only when
+    something asks where a node is (the same table, later): for a brief report, which shows none.
+    """
     if limits.max_depth > DEEPEST:
         limits = replace(limits, max_depth=DEEPEST)
     if text.startswith("\ufeff"):
@@ -280,7 +284,7 @@ def load_text(text: str, limits: Limits = Limits()) -> Document:
         )  # fmt: skip
     from lipcheck.block_reader import read_block  # which imports this module
 
-    quick = read_block(text, limits)
+    quick = read_block(text, limits, placed)
     if quick is not None:
         return quick
     from lipcheck.composed_reader import load_composed  # PyYAML: only for a file that needs it

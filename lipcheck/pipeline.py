@@ -78,7 +78,7 @@ def assess_file(
     brief: bool = False,
 ) -> Report:
     """Report on the proposal at `path`. Raises LipcheckError only when the file cannot be read."""
-    document = read_proposal(path, limits)
+    document = read_proposal(path, limits, placed=not brief)
     # The name every format shows: a file name that is not UTF-8 is escaped once, here.
     shown = shown_path(shown_as)
     folder = Path(os.path.dirname(path) or ".")  # noqa: PTH120

@@ -2,7 +2,8 @@
 
 Its subset is only a shortcut: for any text, `read_block` either declines (None) or gives exactly
 what `load_composed` gives — data with its types, every key's and value's line and column, no
-finding, the same placeholder note. These tests compare the two on every YAML file the project
+finding, the same placeholder note — and so does it when it reads a file unplaced, its positions
+worked out when first asked for. These tests compare the two on every YAML file the project
 ships, on generated block-style files, and on those files mutated at random.
 """
 
@@ -73,6 +74,12 @@ def assert_same_as_full_loader(text: str, limits: Limits = LIMITS) -> Document |
     assert typed(quick.data) == typed(full.data)
     assert spots(quick) == spots(full)
     assert quick.may_hold_placeholders == full.may_hold_placeholders
+    # Read unplaced (a brief report), it gives the same data and, once asked, the same table.
+    unplaced = read_block(text, limits, placed=False)
+    assert unplaced is not None
+    assert typed(unplaced.data) == typed(full.data)
+    assert unplaced.may_hold_placeholders == full.may_hold_placeholders
+    assert spots(unplaced) == spots(full)
     return quick
 
 

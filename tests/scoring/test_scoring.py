@@ -92,10 +92,18 @@ def test_a_brief_report_has_the_full_reports_verdict_score_and_results_without_p
 ) -> None:
     packs, today = Packs(), dt.date(2026, 12, 2)
     full = assess(read_proposal(example), example.name, packs, today, folder=EXAMPLES)
-    brief = assess(read_proposal(example), example.name, packs, today, folder=EXAMPLES, brief=True)
+    brief = assess(
+        read_proposal(example, placed=False), example.name, packs, today, folder=EXAMPLES, brief=True
+    )
     unplaced = tuple(changed(result, location=None) for result in full.results)
     assert (brief.verdict, brief.score, brief.results) == (full.verdict, full.score, unplaced)
     assert any(result.location is not None for result in full.results)
+    # What a brief report does show is placed as in the full one (its file read unplaced at first).
+    assert (brief.placeholders, brief.waivers, brief.warnings_found) == (
+        full.placeholders,
+        full.waivers,
+        full.warnings_found,
+    )
     assert (brief.roster, brief.coverage, brief.fixes) == ((), (), ())
 
 
