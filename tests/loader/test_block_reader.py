@@ -130,10 +130,14 @@ class TestWhatItLeavesToTheFullLoader:
         assert read_block(text, LIMITS) is None
         load_text(text)  # and nothing breaks on the way
 
-    @pytest.mark.parametrize("char", [*map(chr, range(128)), "\x85", "\u2028", "\ufeff", "\udc80", "é"])
-    def test_the_quick_test_for_ascii_text_asks_what_the_expression_asks(self, char: str) -> None:
-        text = f"a: b\nc: d{char}e\n"
-        assert block_reader._outside(text) is (block_reader._OUTSIDE.search(text) is not None)
+    @pytest.mark.parametrize("beside", ["", "é", "\u2019"], ids=["ascii", "latin-1", "wider"])
+    def test_the_quick_test_for_characters_asks_what_the_expression_asks(self, beside: str) -> None:
+        # Every code point up to U+2FFF and the last ones of the first plane, in text that is
+        # otherwise ASCII, Latin-1 or wider: the two ways in which `_outside` answers.
+        for code in [*range(0x3000), *range(0xD7F0, 0xE010), *range(0xFEF0, 0x10000), 0x10FFFF]:
+            text = f"a: b{beside}\nc: d{chr(code)}e\n"
+            expected = block_reader._OUTSIDE.search(text) is not None
+            assert block_reader._outside(text) is expected, f"U+{code:04X}"
 
     def test_over_the_node_limit_the_full_loader_reports_it(self) -> None:
         text = "".join(f"k{number}: {number}\n" for number in range(30))
