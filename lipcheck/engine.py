@@ -11,6 +11,8 @@ from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 _NOT_APPLICABLE = Status.NOT_APPLICABLE  # a module's name: an enum's member costs a lookup each time
+_SHORT = (Status.UNMET, Status.PARTIAL)
+"""What a waiver in force takes out (RuleResult.failed)."""
 
 
 def _nowhere(path: PathKey) -> None:
@@ -30,11 +32,13 @@ def check(
     context: Context,
     scaled: bool = False,
     located: bool = True,
+    waiving: frozenset[str] = frozenset(),
 ) -> tuple[RuleResult, ...]:
     """Every rule of `pack` applied to `proposal`, in the pack's order.
 
-    `scaled`: each result carries its `scale` (scoring.scaled) from the start, for a proposal no
-    waiver touches, so that the results need not be made a second time. `located`: each result
+    `scaled`: each result carries its `scale` (scoring.scaled) from the start, so that the results
+    need not be made a second time: as the results will count once `waivers.apply` has taken out
+    each rule of `waiving` (those a waiver in force names) that falls short. `located`: each result
     says where in the file it points; a brief report, which shows no place, leaves it None.
     """
     rules = pack.rules
@@ -44,8 +48,8 @@ def check(
     if scaled:  # the points possible, as scoring.tally counts them: what carries points and applies
         possible = sum(
             weight
-            for weight, outcome in zip(weights, outcomes, strict=True)
-            if outcome.status is not _NOT_APPLICABLE
+            for rule, weight, outcome in zip(rules, weights, outcomes, strict=True)
+            if outcome.status is not _NOT_APPLICABLE and not (rule.id in waiving and outcome.status in _SHORT)
         )
         scale = scoring.scale_for(possible)
     where = positions.value if located else _nowhere

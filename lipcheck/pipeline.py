@@ -146,15 +146,20 @@ def assess(
             raise ConfigError(config.shown, refused)
         return _invalid(shown_as, default(), refused, config)
     context = Context(folder, today)
-    # The results are scaled as they are made and counted once; only a waiver that takes a rule out
-    # of the points possible makes them scaled again (scaling changes no points).
-    checked = engine.check(pack, proposal, document.positions, context, scaled=True, located=not brief)
+    # The results are made once, scaled as they count once the waivers in force are applied.
+    checked = engine.check(
+        pack,
+        proposal,
+        document.positions,
+        context,
+        scaled=True,
+        located=not brief,
+        waiving=waivers.in_force(specs, today),
+    )
     waived = waivers.apply(checked, specs, today) if specs else waivers.Waived(checked, (), ())
-    counted = without_waivers = scoring.tally(checked)
-    results = checked
-    if waived.applied:
-        counted = scoring.tally(waived.results)
-        results = scoring.scaled(waived.results, counted)
+    results = waived.results
+    counted = scoring.tally(results)
+    without_waivers = scoring.tally(checked) if waived.applied else counted
     return Report(
         path=shown_as,
         pack_id=pack.id,

@@ -72,7 +72,9 @@ def score(results: Sequence[RuleResult]) -> float:
 def scaled(results: Sequence[RuleResult], counted: Tally | None = None) -> tuple[RuleResult, ...]:
     """`results` with each one's `scale` set, so that its `gain` is in score points for this proposal.
 
-    `counted` is `tally(results)` when the caller has it already."""
+    `counted` is `tally(results)` when the caller has it already. The definition of the scale: the
+    engine stamps it as it makes the results (`engine.check(scaled=True)`), and the tests hold it to
+    this, waivers applied or not."""
     scale = scale_for((counted or tally(results)).possible)
     return tuple(changed(result, scale=scale) for result in results)  # it runs for every rule of every file
 

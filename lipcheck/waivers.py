@@ -51,6 +51,11 @@ class Waived:
         return any(use.state is WaiverState.APPLIED for use in self.uses)
 
 
+def in_force(waivers: Sequence[WaiverSpec], today: dt.date) -> frozenset[str]:
+    """The rules a waiver in force names: `apply` takes out each of them that is not fully met."""
+    return frozenset(waiver.rule for waiver in waivers if waiver.expires >= today)
+
+
 def unknown_rules(waivers: Sequence[WaiverSpec], rules: set[str]) -> list[WaiverSpec]:
     """The waivers that name a rule the pack does not have."""
     return [waiver for waiver in waivers if waiver.rule not in rules]

@@ -122,6 +122,37 @@ def test_results_scaled_as_the_engine_makes_them_are_those_scaled_after(path: Pa
     assert engine.check(pack, proposal, document.positions, context, scaled=True) == scoring.scaled(made)
 
 
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda path: path.name)
+def test_results_scaled_for_the_waivers_in_force_are_those_scaled_after_the_waivers(path: Path) -> None:
+    from lipcheck import engine, waivers
+    from lipcheck.checks import Context
+    from lipcheck.validation import validate
+
+    today = dt.date(2026, 12, 3)
+    document = read_proposal(path)
+    proposal, findings = validate(document, today)
+    assert proposal is not None, findings
+    pack = Packs().get(proposal.call)
+    context = Context(path.parent, today)
+    plain = engine.check(pack, proposal, document.positions, context)
+    # A waiver for every rule, every other one expired, and a second one of the first rule.
+    ends = (today + dt.timedelta(days=1), today - dt.timedelta(days=1))
+    specs = [
+        waivers.WaiverSpec(result.rule, "why", "who", ends[index % 2], "x", None)
+        for index, result in enumerate(plain)
+    ]
+    specs.append(waivers.WaiverSpec(plain[0].rule, "again", "who", today, "x", None))
+    applied = []
+    for chosen in (specs, specs[1::3], specs[:1], []):
+        waiving = waivers.in_force(chosen, today)
+        made = engine.check(pack, proposal, document.positions, context, scaled=True, waiving=waiving)
+        waived = waivers.apply(made, chosen, today)
+        afterwards = waivers.apply(plain, chosen, today).results
+        assert waived.results == scoring.scaled(afterwards)
+        applied.append(waived.applied)
+    assert applied[0] or not any(result.failed for result in plain[::2])
+
+
 def test_two_results_that_differ_only_in_scale_differ() -> None:
     from lipcheck.frozen import changed
 
