@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
 
+_UNMET, _PARTIAL = Status.UNMET, Status.PARTIAL  # module names: see scoring._BLOCKER
+
+
 @frozen
 class Gate:
     """When a report counts as falling short (exit 1), and the reasons, said the same way by every format."""
@@ -73,10 +76,11 @@ class Gate:
             rules += blockers
         if self.fail_on is not None:
             level = self.fail_on
+            # The status first: most results are met, and a severity's rank is a property.
             short = [
                 r
                 for r in report.results
-                if r.severity.rank >= level.rank and r.status in (Status.UNMET, Status.PARTIAL)
+                if (r.status is _UNMET or r.status is _PARTIAL) and r.severity.rank >= level.rank
             ]
             if short:
                 named = ", ".join(f"{r.rule} ({r.severity.value})" for r in short)

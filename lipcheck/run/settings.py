@@ -63,6 +63,9 @@ class Configs:
     nearest: dict[str, str | None] = field(default_factory=dict)
     """Folder (absolute) -> the config file that applies there, or None."""
     read: dict[str, Config] = field(default_factory=dict)
+    settled: dict[tuple[str, tuple[int, ...]], Settings] = field(default_factory=dict)
+    """(config file, its waivers that take a file in, by identity) -> the Settings of such a file,
+    under `flags` (see resolve)."""
     given: dict[str, str | None] = field(default_factory=dict)
     """Folder as a path names it (`proposals`, relative to the working folder, which a run never
     leaves) -> the config file that applies there: the files of a folder cost one look-up."""
@@ -110,8 +113,26 @@ class Configs:
 
 
 def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
-    """The settings for the proposal at `path`: flags over its config over the proposal's `call`."""
+    """The settings for the proposal at `path`: flags over its config over the proposal's `call`.
+
+    Files under the same config that its waivers take in alike share one Settings, made once.
+    """
     config = configs.for_file(path)
+    if config is None:
+        key: tuple[str, tuple[int, ...]] = ("", ())
+        chosen: tuple[ConfigWaiver, ...] = ()
+    else:
+        chosen = config.waivers_for(path)
+        key = (config.path, tuple(map(id, chosen)))  # the config's own waivers: they live as long as it
+    if flags is configs.flags:
+        settled = configs.settled.get(key)
+        if settled is None:
+            settled = configs.settled[key] = _settings(flags, config, chosen)
+        return settled
+    return _settings(flags, config, chosen)
+
+
+def _settings(flags: Flags, config: Config | None, chosen: tuple[ConfigWaiver, ...]) -> Settings:
     if config is None:
         return Settings(flags.pack, None, flags.fail_under, flags.fail_on)
     fail_under = flags.fail_under if flags.fail_under is not None else config.fail_under
@@ -124,7 +145,7 @@ def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
         fail_on=fail_on,
         config=config,
         config_lang=config.lang,
-        waivers=config.waivers_for(path),
+        waivers=chosen,
         fail_under_from=config.shown if flags.fail_under is None and config.fail_under is not None else None,
         fail_on_from=config.shown if flags.fail_on is None and config.fail_on is not None else None,
     )

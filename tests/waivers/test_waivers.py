@@ -192,6 +192,29 @@ def test_config_waivers_apply_to_the_files_their_globs_name(
     assert _result(other, "LIP202")["status"] == "unmet" and other["waivers"] == []
 
 
+def test_in_one_run_each_file_gets_the_config_waivers_that_take_it_in(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Files that a config's waivers take in alike share their settings; the others do not get them.
+    (repo / ".lipcheck.yaml").write_text(
+        "lipcheck-config: 1\nwaivers:\n"
+        + waiver("LIP202", files='["proposals/mh-*.yaml"]')
+        + waiver("LIP201", files='["proposals/*.yaml"]')
+    )
+    (repo / "proposals").mkdir()
+    names = ["mh-1.yaml", "other.yaml", "mh-2.yaml", "last.yaml"]
+    for name in names:
+        (repo / "proposals" / name).write_text(NEARLY)
+    paths = [f"proposals/{name}" for name in names]
+    code, out, err = _run(capsys, "validate", "--format", "json", "--jobs", "1", *paths)
+    assert code in (0, 1), err
+    reports = {Path(report["file"]).name: report for report in json.loads(out)["reports"]}
+    for name in names:
+        waived = {use["rule"] for use in reports[name]["waivers"]}
+        assert waived == ({"LIP201", "LIP202"} if name.startswith("mh-") else {"LIP201"}), name
+        assert _result(reports[name], "LIP202")["status"] == ("waived" if name.startswith("mh-") else "unmet")
+
+
 def test_a_config_waiver_of_a_rule_the_pack_lacks_stops_the_run(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
