@@ -51,6 +51,8 @@ class Config:
     document: Document
     waivers: tuple[ConfigWaiver, ...] = ()
     _matched: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _folders: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """A proposal's folder as its path names it -> absolute (for `waivers_for`)."""
 
     @property
     def pack(self) -> str | None:
@@ -96,7 +98,11 @@ class Config:
                 chosen.append(waiver)
                 continue
             if wanted is None:
-                wanted = os.path.abspath(path)  # noqa: PTH100
+                folder, name = os.path.split(path)
+                absolute = self._folders.get(folder)
+                if absolute is None:  # once a folder: the working folder is asked of the system each time
+                    absolute = self._folders[folder] = os.path.abspath(folder or os.curdir)  # noqa: PTH100
+                wanted = os.path.join(absolute, name)  # noqa: PTH118
             if index not in self._matched:
                 found = expand(waiver.files, (), self.folder)
                 self._matched[index] = frozenset(os.path.abspath(name) for name in found)  # noqa: PTH100
