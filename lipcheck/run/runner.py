@@ -272,7 +272,7 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[F
     # Bounded work in flight keeps memory flat and the order of output; chunks of files keep
     # the cost of a round trip to a worker small beside the work.
     pending: deque[tuple[list[str], Future[list[FileResult]] | None]] = deque()
-    chunks = _chunks(paths, _chunk_size(paths, jobs))
+    chunks = _chunks(paths, _chunk_size(paths, jobs, options.brief and options.rows == "none"))
     try:
         try:
             for chunk in chunks:
@@ -300,10 +300,13 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[F
 _IN_FLIGHT_PER_JOB = 4
 
 
-def _chunk_size(paths: Iterable[str], jobs: int) -> int:
+def _chunk_size(paths: Iterable[str], jobs: int, brief: bool = False) -> int:
+    """Files per round trip to a worker: 32 reports, or 128 of the one-line results of `-q` (each
+    round trip costs the parent, which shares the cores with the workers, and those results are small)."""
     if not isinstance(paths, Sized):
         return 8
-    return max(1, min(32, len(paths) // (jobs * _IN_FLIGHT_PER_JOB)))
+    most = 128 if brief else 32
+    return max(1, min(most, len(paths) // (jobs * _IN_FLIGHT_PER_JOB)))
 
 
 def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
