@@ -27,11 +27,9 @@ def expand(patterns: Iterable[str], exclude: Iterable[str], base: str) -> list[s
         if pattern.endswith("/**"):
             excluded.update(_matches(pattern + "/*", base))
     found = {path for pattern in patterns for path in _matches(pattern, base)}
-    return sorted(
-        os.path.join(base, path)  # noqa: PTH118 - plain os, as in paths.py
-        for path in found - excluded
-        if os.path.isfile(os.path.join(base, path))  # noqa: PTH113, PTH118
-    )
+    # Each path joined once: a pattern can match thousands of files, and os.path.join is Python.
+    joined = [os.path.join(base, path) for path in found - excluded]  # noqa: PTH118 - plain os, as in paths.py
+    return sorted(path for path in joined if os.path.isfile(path))  # noqa: PTH113
 
 
 def _matches(pattern: str, base: str) -> set[str]:
@@ -43,8 +41,6 @@ SKIPPED_FOLDERS = frozenset({".git", "node_modules"})
 """Never searched (hidden folders, whose names start with a dot, are not either)."""
 SNIFF_BYTES = 64 * 1024
 _PROPOSAL_KEY = re.compile(rb"""^(?:lipcheck|"lipcheck"|'lipcheck')[ \t]*:""", re.MULTILINE)
-_GLOB_CHARS = frozenset("*?")
-"""What makes an argument a pattern; `[` alone does not (file names hold brackets far more often)."""
 
 
 @frozen
@@ -109,7 +105,9 @@ def searched(arguments: Sequence[str]) -> bool:
 
 
 def _is_pattern(argument: str) -> bool:
-    return any(char in _GLOB_CHARS for char in argument)
+    """`*` or `?` makes an argument a pattern; `[` alone does not (file names hold brackets far
+    more often). Asked of every file named: two scans in C."""
+    return "*" in argument or "?" in argument
 
 
 def _yaml(path: str) -> bool:
