@@ -89,8 +89,6 @@ class Config:
 
     def waivers_for(self, path: str) -> tuple[ConfigWaiver, ...]:
         """The waivers that take in the proposal at `path`."""
-        from lipcheck.run.discover import expand
-
         wanted = None
         chosen = []
         for index, waiver in enumerate(self.waivers):
@@ -104,6 +102,8 @@ class Config:
                     absolute = self._folders[folder] = os.path.abspath(folder or os.curdir)  # noqa: PTH100
                 wanted = os.path.join(absolute, name)  # noqa: PTH118
             if index not in self._matched:
+                from lipcheck.run.discover import expand  # once a waiver: an import statement costs
+
                 found = expand(waiver.files, (), self.folder)
                 self._matched[index] = frozenset(os.path.abspath(name) for name in found)  # noqa: PTH100
             if wanted in self._matched[index]:
