@@ -30,10 +30,8 @@ from lipcheck.loader import (
     TOO_MANY_DIGITS,
     Document,
     Limits,
-    Mark,
     PathKey,
     Positions,
-    Spot,
     plain_scalar,
 )
 from lipcheck.placeholders import STARTS, is_placeholder
@@ -135,37 +133,17 @@ class _Later(Positions):
     """The position table of a file read unplaced: its tokens read again, placed, when first asked for."""
 
     def __init__(self, tokens: list[_Token], limits: Limits) -> None:
-        self._tokens: list[_Token] | None = tokens
+        # No `values` or `keys` yet: the first look at either comes to __getattr__, which makes both.
+        self._tokens = tokens
         self._limits = limits
-        self._values: dict[PathKey, Mark | Spot] = {}
-        self._keys: dict[PathKey, Mark | Spot] = {}
 
-    def _place(self) -> None:
-        tokens = self._tokens
-        if tokens is not None:
-            reader = _Reader(tokens, self._limits, True)
-            reader.mapping(0, tokens[0][1], ())  # as the first reading went, without an _Unread
-            self._values, self._keys, self._tokens = reader.values, reader.keys, None
-
-    @property
-    def values(self) -> dict[PathKey, Mark | Spot]:
-        self._place()
-        return self._values
-
-    @values.setter
-    def values(self, table: dict[PathKey, Mark | Spot]) -> None:
-        self._place()
-        self._values = table
-
-    @property
-    def keys(self) -> dict[PathKey, Mark | Spot]:
-        self._place()
-        return self._keys
-
-    @keys.setter
-    def keys(self, table: dict[PathKey, Mark | Spot]) -> None:
-        self._place()
-        self._keys = table
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("values", "keys"):
+            raise AttributeError(name)
+        reader = _Reader(self._tokens, self._limits, True)
+        reader.mapping(0, self._tokens[0][1], ())  # as the first reading went, without an _Unread
+        self.values, self.keys = reader.values, reader.keys
+        return reader.values if name == "values" else reader.keys
 
 
 # A line cut at its indentation, dash, key and the spaces after its colon; the rest is its value.
