@@ -138,7 +138,7 @@ def assess(
             return _invalid(shown_as, default(), (unknown,), config)
         pack = packs.tuned(pack, config)
     specs = _waivers(proposal, document, shown_as, settings)
-    strays = waivers.unknown_rules(specs, {rule.id for rule in pack.rules})
+    strays = waivers.unknown_rules(specs, {rule.id for rule in pack.rules}) if specs else []
     if strays:
         refused = _unknown_waivers(strays, pack)
         if any(spec.in_config for spec in strays):
