@@ -308,7 +308,7 @@ def _pack_for_rules(
     configs = Configs(flags)
     spoken = _language(lang, None, configs)
     try:
-        settings = resolve(flags, os.path.join(os.getcwd(), "-"), configs)  # noqa: PTH109, PTH118
+        settings = resolve(os.path.join(os.getcwd(), "-"), configs)  # noqa: PTH109, PTH118
         packs = Packs(forced=pack)
         name = settings.pack or settings.default_call or DEFAULT_PACK
         loaded = packs.tuned(packs.get(name, trusted=settings.pack is not None), settings.config)
@@ -1043,7 +1043,7 @@ def diff(
     try:
         if against is None:
             old, new = files
-            settings = resolve(flags, new, configs)
+            settings = resolve(new, configs)
             gate = Gate.of(settings)
             before = gate.judged(assess_file(old, old, packs, limits, reference, settings))
             after = gate.judged(assess_file(new, new, packs, limits, reference, settings))
@@ -1051,7 +1051,7 @@ def diff(
         else:
             revisions.check_revision(against)
             for name in files:
-                settings = resolve(flags, name, configs)
+                settings = resolve(name, configs)
                 gate = Gate.of(settings)
                 after = gate.judged(assess_file(name, name, packs, limits, reference, settings))
                 raw = revisions.read_at(against, name, limits.max_bytes)

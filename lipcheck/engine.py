@@ -5,14 +5,12 @@ from __future__ import annotations
 from lipcheck import scoring
 from lipcheck.checks import Context, Outcome
 from lipcheck.compiled_schemas import Proposal
-from lipcheck.findings import RuleResult, Severity, Status
+from lipcheck.findings import FALLING_SHORT, RuleResult, Severity, Status
 from lipcheck.loader import PathKey, Positions
 from lipcheck.packs import Pack, Rule
 
 _NO_POINTS = (Severity.BLOCKER, Severity.WARNING, Severity.INFO)
 _NOT_APPLICABLE = Status.NOT_APPLICABLE  # a module's name: an enum's member costs a lookup each time
-_SHORT = (Status.UNMET, Status.PARTIAL)
-"""What a waiver in force takes out (RuleResult.failed)."""
 
 
 def _nowhere(path: PathKey) -> None:
@@ -49,7 +47,8 @@ def check(
         possible = sum(
             weight
             for rule, weight, outcome in zip(rules, weights, outcomes, strict=True)
-            if outcome.status is not _NOT_APPLICABLE and not (rule.id in waiving and outcome.status in _SHORT)
+            if outcome.status is not _NOT_APPLICABLE
+            and not (rule.id in waiving and outcome.status in FALLING_SHORT)
         )
         scale = scoring.scale_for(possible)
     where = positions.value if located else _nowhere

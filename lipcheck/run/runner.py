@@ -25,7 +25,6 @@ from lipcheck.findings import (
     ProposalRow,
     Report,
     Severity,
-    Status,
     Summary,
     Verdict,
 )
@@ -40,9 +39,6 @@ from lipcheck.scoring import failed_blockers
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
-
-
-_UNMET, _PARTIAL = Status.UNMET, Status.PARTIAL  # module names: see scoring._BLOCKER
 
 
 @frozen
@@ -76,12 +72,8 @@ class Gate:
             rules += blockers
         if self.fail_on is not None:
             level = self.fail_on
-            # The status first: most results are met, and a severity's rank is a property.
-            short = [
-                r
-                for r in report.results
-                if (r.status is _UNMET or r.status is _PARTIAL) and r.severity.rank >= level.rank
-            ]
+            # Whether it failed first: most results are met, and a severity's rank is a property.
+            short = [r for r in report.results if r.failed and r.severity.rank >= level.rank]
             if short:
                 named = ", ".join(f"{r.rule} ({r.severity.value})" for r in short)
                 message_id = "gate.fail-on" if len(short) == 1 else "gate.fail-on-many"
@@ -197,7 +189,7 @@ def assess_settled(
     brief: bool = False,
 ) -> Report:
     """The report on `path` under its settings (flags over its config), judged by their gate."""
-    settings = resolve(configs.flags, path, configs)
+    settings = resolve(path, configs)
     report = assess_file(path, shown_as, packs, limits, today, settings, brief)
     return Gate.of(settings).judged(report)
 

@@ -64,8 +64,8 @@ class Configs:
     """Folder (absolute) -> the config file that applies there, or None."""
     read: dict[str, Config] = field(default_factory=dict)
     settled: dict[tuple[str, tuple[int, ...]], Settings] = field(default_factory=dict)
-    """(config file, its waivers that take a file in, by identity) -> the Settings of such a file,
-    under `flags` (see resolve)."""
+    """(config file, its waivers that take a file in, by identity) -> the Settings of such a file
+    (see resolve)."""
     given: dict[str, str | None] = field(default_factory=dict)
     """Folder as a path names it (`proposals`, relative to the working folder, which a run never
     leaves) -> the config file that applies there: the files of a folder cost one look-up."""
@@ -112,8 +112,8 @@ class Configs:
         return found
 
 
-def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
-    """The settings for the proposal at `path`: flags over its config over the proposal's `call`.
+def resolve(path: str, configs: Configs) -> Settings:
+    """The settings for the proposal at `path`: the run's flags over its config over the proposal's `call`.
 
     Files under the same config that its waivers take in alike share one Settings, made once.
     """
@@ -124,12 +124,10 @@ def resolve(flags: Flags, path: str, configs: Configs) -> Settings:
     else:
         chosen = config.waivers_for(path)
         key = (config.path, tuple(map(id, chosen)))  # the config's own waivers: they live as long as it
-    if flags is configs.flags:
-        settled = configs.settled.get(key)
-        if settled is None:
-            settled = configs.settled[key] = _settings(flags, config, chosen)
-        return settled
-    return _settings(flags, config, chosen)
+    settled = configs.settled.get(key)
+    if settled is None:
+        settled = configs.settled[key] = _settings(configs.flags, config, chosen)
+    return settled
 
 
 def _settings(flags: Flags, config: Config | None, chosen: tuple[ConfigWaiver, ...]) -> Settings:
