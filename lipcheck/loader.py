@@ -23,7 +23,7 @@ from typing import Any, NoReturn, Protocol
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Finding, Location, Message
 from lipcheck.frozen import frozen
-from lipcheck.paths import leaves_trusted_folders, shown_path
+from lipcheck.paths import leaves_trusted_folders, on_working_device, opened_outside, shown_path
 
 PathKey = tuple[str | int, ...]
 """A path into the document, in pydantic's `loc` form: ("council", "members", 2, "sectors")."""
@@ -143,7 +143,7 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = Limits(), place
     Plain `os` calls, not pathlib: pathlib interns every part of every path for good, and a run
     over ten thousand files should not grow with their names.
     """
-    info = _regular_file(path, limits)
+    info = _regular_file(path, limits, opened_next=True)
     if info.st_size > limits.max_bytes:
         return only(limit_finding("file-size", info.st_size, limits.max_bytes, "--max-file-size"))
     if info.st_size == 0:
@@ -171,7 +171,7 @@ def read_bounded(path: str | os.PathLike[str], limits: Limits = Limits()) -> byt
     hashes, so that hashing a file can never do what reading it may not); None when the file is over
     `limits.max_bytes`. Raises LipcheckError, with the loader's own message, where `read_proposal` would.
     """
-    info = _regular_file(path, limits)
+    info = _regular_file(path, limits, opened_next=True)
     if info.st_size > limits.max_bytes:
         return None
     if info.st_size == 0:  # empty, or a /proc or /sys file: not read, as `read_proposal` does not
@@ -180,15 +180,21 @@ def read_bounded(path: str | os.PathLike[str], limits: Limits = Limits()) -> byt
     return raw if len(raw) <= limits.max_bytes else None
 
 
-def _regular_file(path: str | os.PathLike[str], limits: Limits) -> os.stat_result:
-    """What `stat` says of `path`, when it is a regular file lipcheck may read; else LipcheckError."""
+def _regular_file(path: str | os.PathLike[str], limits: Limits, opened_next: bool = False) -> os.stat_result:
+    """What `stat` says of `path`, when it is a regular file lipcheck may read; else LipcheckError.
+
+    `opened_next`: the caller reads the file next with `_read_regular`, which asks the handle
+    where the file leads (cheaper than resolving the path). That is left to it only for a file it
+    will open: regular, not empty, within the size limit, on the working folder's file system.
+    """
     try:
         info = os.stat(path)  # noqa: PTH116 - see read_proposal
     except FileNotFoundError:
         _fail("input.missing", path)
     except OSError as error:
         _fail("input.unreadable", path, reason=error.strerror or str(error))
-    if not limits.follow_symlinks and leaves_trusted_folders(path):
+    later = opened_next and _opened_next(info, limits)
+    if not limits.follow_symlinks and not later and leaves_trusted_folders(path):
         # Said before anything else about the target, so nothing of it reaches a report.
         _fail("input.symlink-outside", path)
     if stat.S_ISDIR(info.st_mode):
@@ -197,6 +203,10 @@ def _regular_file(path: str | os.PathLike[str], limits: Limits) -> os.stat_resul
         # Opening a FIFO or a device would block, read forever, or make the device act.
         _fail("input.not-regular", path)
     return info
+
+
+def _opened_next(info: os.stat_result, limits: Limits) -> bool:
+    return stat.S_ISREG(info.st_mode) and 0 < info.st_size <= limits.max_bytes and on_working_device(info)
 
 
 def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Limits) -> bytes:
@@ -212,6 +222,8 @@ def _read_regular(path: str | os.PathLike[str], seen: os.stat_result, limits: Li
     except OSError as error:
         _fail("input.unreadable", path, reason=error.strerror or str(error))
     try:
+        if not limits.follow_symlinks and opened_outside(handle, path):
+            _fail("input.symlink-outside", path)  # before anything else about the file is looked at
         opened = os.fstat(handle)
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (seen.st_dev, seen.st_ino):
             _fail("input.not-regular", path)

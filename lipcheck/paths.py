@@ -24,13 +24,42 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 
 def working_folder() -> str:
     """The folder lipcheck was started in, with every symlink resolved."""
-    return _resolved(os.getcwd())  # noqa: PTH109 - plain os: see loader.read_proposal
+    return _resolved(os.getcwd())[0]  # noqa: PTH109 - plain os: see loader.read_proposal
 
 
 @functools.lru_cache(maxsize=1)
-def _resolved(folder: str) -> str:
-    """`folder` with its symlinks resolved, once per run (every file read asks for the working folder)."""
-    return os.path.realpath(folder)
+def _resolved(folder: str) -> tuple[str, int]:
+    """`folder` with its symlinks resolved, and the device it is on, once per run (every file read
+    asks for the working folder)."""
+    resolved = os.path.realpath(folder)
+    try:
+        device = os.stat(resolved).st_dev  # noqa: PTH116
+    except OSError:
+        device = -1  # a working folder removed under lipcheck: no file counts as on its device
+    return resolved, device
+
+
+def on_working_device(seen: os.stat_result) -> bool:
+    """Whether the file `seen` is on the working folder's file system (not /proc, /sys, a device's):
+    opening such a regular file runs no driver's code, so it may be opened before `opened_outside`
+    says where it leads."""
+    return seen.st_dev == _resolved(os.getcwd())[1]  # noqa: PTH109
+
+
+def opened_outside(handle: int, path: str | os.PathLike[str]) -> bool:
+    """`leaves_trusted_folders` for the file open as `handle` (opened through `path`).
+
+    The system names the file a handle holds (`/proc/self/fd`), every symlink resolved: when that
+    name lies in the working folder, the file does, and no path need be resolved step by step.
+    Any other answer (no /proc, another folder) takes the path's own test.
+    """
+    try:
+        opened = os.readlink(f"/proc/self/fd/{handle}")  # noqa: PTH115
+    except OSError:
+        return leaves_trusted_folders(path)
+    if opened.startswith(os.sep) and within(opened, working_folder()):
+        return False
+    return leaves_trusted_folders(path)
 
 
 def within(path: str, folder: str) -> bool:

@@ -197,3 +197,97 @@ class TestReadingFiles:
         big.write_bytes(b"a: " + b"x" * 2000 + b"\n")
         document = read_proposal(big, Limits(max_bytes=1000))
         assert [f.code for f in document.findings] == ["limit-file-size"]
+
+
+class TestWhereAFileLeads:
+    """A proposal read from the working folder may not lead, through a symlink, out of it.
+
+    The file is asked where it leads once open (the system names the file a handle holds), before
+    a byte of it is read; a file on another file system (/proc, /sys) is judged by its path before
+    it is even opened; without /proc the path is resolved step by step, as before.
+    """
+
+    @pytest.fixture
+    def inside(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        (tmp_path / "inside").mkdir()
+        (tmp_path / "outside").mkdir()
+        (tmp_path / "outside" / "secret.yaml").write_text("lipcheck: 1\ntitle: secret\n", encoding="utf-8")
+        (tmp_path / "inside" / "real").mkdir()
+        (tmp_path / "inside" / "real" / "p.yaml").write_text("lipcheck: 1\ntitle: ours\n", encoding="utf-8")
+        (tmp_path / "inside" / "out.yaml").symlink_to(tmp_path / "outside" / "secret.yaml")
+        (tmp_path / "inside" / "linked").symlink_to("real")
+        (tmp_path / "inside" / "away").symlink_to(tmp_path / "outside")
+        monkeypatch.chdir(tmp_path / "inside")
+        return tmp_path
+
+    @staticmethod
+    def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+        """The calls that open or read a file from here on, by name."""
+        import os
+
+        calls: list[str] = []
+        real_open, real_read = os.open, os.read
+
+        def opening(path: str, *args: int) -> int:
+            calls.append(f"open {os.fsdecode(path)}")
+            return real_open(path, *args)
+
+        def reading(handle: int, size: int) -> bytes:
+            calls.append("read")
+            return real_read(handle, size)
+
+        monkeypatch.setattr(os, "open", opening)
+        monkeypatch.setattr(os, "read", reading)
+        return calls
+
+    @pytest.mark.parametrize("name", ["out.yaml", "away/secret.yaml"])
+    def test_a_link_out_of_the_folder_is_refused_before_a_byte_is_read(
+        self, inside: Path, name: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        calls = self.reads(monkeypatch)
+        with pytest.raises(LipcheckError) as caught:
+            read_proposal(name)
+        assert caught.value.message.id == "input.symlink-outside"
+        assert "read" not in calls
+
+    @pytest.mark.parametrize("name", ["out.yaml", "away/secret.yaml"])
+    def test_a_file_on_another_file_system_is_judged_before_it_is_opened(
+        self, inside: Path, name: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import lipcheck.loader
+
+        monkeypatch.setattr(lipcheck.loader, "on_working_device", lambda seen: False)
+        calls = self.reads(monkeypatch)
+        with pytest.raises(LipcheckError) as caught:
+            read_proposal(name)
+        assert caught.value.message.id == "input.symlink-outside"
+        assert calls == []
+
+    @pytest.mark.parametrize("proc", [True, False], ids=["with /proc", "without /proc"])
+    def test_links_inside_the_folder_read_and_links_out_do_not(
+        self, inside: Path, proc: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import lipcheck.paths
+
+        if not proc:
+            readlink = lipcheck.paths.os.readlink
+
+            def no_proc(path: str) -> str:
+                if path.startswith("/proc/self/fd/"):
+                    raise FileNotFoundError(path)
+                return readlink(path)
+
+            monkeypatch.setattr(lipcheck.paths.os, "readlink", no_proc)
+        assert read_proposal("linked/p.yaml").data == {"lipcheck": 1, "title": "ours"}
+        assert read_proposal("real/p.yaml").data == {"lipcheck": 1, "title": "ours"}
+        for name in ("out.yaml", "away/secret.yaml"):
+            with pytest.raises(LipcheckError) as caught:
+                read_proposal(name)
+            assert caught.value.message.id == "input.symlink-outside"
+
+    def test_a_file_named_outside_the_working_folder_is_read(self, inside: Path) -> None:
+        assert read_proposal(inside / "outside" / "secret.yaml").data == {"lipcheck": 1, "title": "secret"}
+
+    def test_follow_symlinks_reads_a_link_out(self, inside: Path) -> None:
+        document = read_proposal("out.yaml", Limits(follow_symlinks=True))
+        assert document.data == {"lipcheck": 1, "title": "secret"}
