@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import field
 
 from lipcheck.compiled_schemas import ConfigFile
@@ -50,7 +51,10 @@ class Config:
     file: ConfigFile
     document: Document
     waivers: tuple[ConfigWaiver, ...] = ()
-    _matched: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _takes_in: dict[int, Callable[[str], bool]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """A waiver (by index) -> whether its `files` take in the proposal at an absolute path."""
     _folders: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
     """A proposal's folder as its path names it -> absolute (for `waivers_for`)."""
 
@@ -88,7 +92,8 @@ class Config:
         return self.document.positions.value(loc) if value else self.document.positions.key(loc)
 
     def waivers_for(self, path: str) -> tuple[ConfigWaiver, ...]:
-        """The waivers that take in the proposal at `path`."""
+        """The waivers that take in the proposal at `path`, a file read next: its path is matched
+        against their `files`, and whether it exists is left to the read."""
         wanted = None
         chosen = []
         for index, waiver in enumerate(self.waivers):
@@ -101,14 +106,33 @@ class Config:
                 if absolute is None:  # once a folder: the working folder is asked of the system each time
                     absolute = self._folders[folder] = os.path.abspath(folder or os.curdir)  # noqa: PTH100
                 wanted = os.path.join(absolute, name)  # noqa: PTH118
-            if index not in self._matched:
-                from lipcheck.run.discover import expand  # once a waiver: an import statement costs
-
-                found = expand(waiver.files, (), self.folder)
-                self._matched[index] = frozenset(os.path.abspath(name) for name in found)  # noqa: PTH100
-            if wanted in self._matched[index]:
+            takes_in = self._takes_in.get(index)
+            if takes_in is None:
+                takes_in = self._takes_in[index] = self._files_test(waiver.files)
+            if takes_in(wanted):
                 chosen.append(waiver)
         return tuple(chosen)
+
+    def _files_test(self, patterns: tuple[str, ...]) -> Callable[[str], bool]:
+        """Whether a proposal, at an absolute path, is one of the files `patterns` name from the
+        config's folder. Each pattern is matched against the path's names, not expanded: a folder of
+        ten thousand proposals is not listed for a waiver (a pattern with `..` in it still is)."""
+        from lipcheck.run.discover import expand, name_matcher
+
+        tests = [name_matcher(pattern) for pattern in patterns]
+        listed = [pattern for pattern, test in zip(patterns, tests, strict=True) if test is None]
+        found = None
+        if listed:
+            found = frozenset(os.path.abspath(name) for name in expand(listed, (), self.folder))  # noqa: PTH100
+        matching = [test for test in tests if test is not None]
+        prefix = self.folder.rstrip(os.sep) + os.sep
+
+        def takes_in(path: str) -> bool:
+            if found is not None and path in found:
+                return True
+            return path.startswith(prefix) and any(test(path[len(prefix) :]) for test in matching)
+
+        return takes_in
 
     def proposals(self) -> list[str]:
         """The files `proposals` and `exclude` name, relative to the working folder where they can be."""

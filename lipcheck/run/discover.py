@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from lipcheck.errors import LipcheckError
 from lipcheck.findings import Message
@@ -30,6 +31,62 @@ def expand(patterns: Iterable[str], exclude: Iterable[str], base: str) -> list[s
     # Each path joined once: a pattern can match thousands of files, and os.path.join is Python.
     joined = [os.path.join(base, path) for path in found - excluded]  # noqa: PTH118 - plain os, as in paths.py
     return sorted(path for path in joined if os.path.isfile(path))  # noqa: PTH113
+
+
+def name_matcher(pattern: str) -> Callable[[str], bool] | None:
+    """A test of a file's path (relative to the pattern's base, `/` between names) that says what
+    `expand([pattern], (), base)` would say of that existing file, without listing any folder; None
+    for a pattern only a listing can answer (`.`, `..` or an empty name in it, or absolute).
+
+    As glob.glob reads the pattern: `*`, `?` and `[...]` match within one name, and not a name that
+    starts with a dot unless the pattern's name does; a name without them matches itself only; `**`
+    alone between slashes matches any number of folders (none hidden), or, last, of names.
+    """
+    names = pattern.split("/")
+    if os.sep != "/" or pattern.startswith("/") or any(name in ("", ".", "..") for name in names):
+        return None
+    parts: list[_Part] = [
+        None if name == "**" else re.compile(fnmatch.translate(name)) if _MAGIC.search(name) else name
+        for name in names
+    ]
+    hidden_ok = [name.startswith(".") for name in names]
+
+    def matches(relative: str) -> bool:
+        return _match(parts, hidden_ok, relative.split("/"), 0, 0)
+
+    return matches
+
+
+_Part = str | re.Pattern[str] | None
+"""A name of a pattern: itself, a pattern within one name, or None for `**`."""
+_MAGIC = re.compile("[*?[]")
+"""What makes a name of a pattern match more than itself (glob's own test)."""
+
+
+def _match(parts: Sequence[_Part], hidden_ok: Sequence[bool], names: Sequence[str], i: int, j: int) -> bool:
+    """Whether `names[j:]` matches `parts[i:]` (None is `**`)."""
+    while i < len(parts):
+        part = parts[i]
+        if part is None:
+            if i == len(parts) - 1:  # last: any names below, none hidden (the file's own included)
+                return j < len(names) and not any(name.startswith(".") for name in names[j:])
+            for k in range(j, len(names)):
+                if _match(parts, hidden_ok, names, i + 1, k):
+                    return True
+                if names[k].startswith("."):
+                    return False  # `**` never goes into a hidden folder
+            return False
+        if j >= len(names):
+            return False
+        name = names[j]
+        if isinstance(part, str):
+            if name != part:
+                return False
+        elif part.match(name) is None or (name.startswith(".") and not hidden_ok[i]):
+            return False
+        i += 1
+        j += 1
+    return j == len(names)
 
 
 def _matches(pattern: str, base: str) -> set[str]:

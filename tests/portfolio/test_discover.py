@@ -129,3 +129,80 @@ def test_report_of_a_folder_to_a_folder_writes_a_portfolio(tree: Path) -> None:
     assert main(["report", "proposals", "-o", "out/", "--today", TODAY]) == 1
     names = sorted(path.name for path in (tree / "out").iterdir())
     assert names == ["brooks-v2.html", "brooks.html", "index.html", "lethbridge.html", "old.html"]
+
+
+# Names that try every rule of glob.glob's: hidden files and folders, brackets, nesting, a
+# symlinked folder (which `**` enters), names that look like patterns.
+MATCHED_TREE = [
+    "a.yaml", "b.yml", ".hidden.yaml", "ab.yaml", "[a].yaml", "a*b.yaml",
+    "x/a.yaml", "x/.h.yaml", "x/y/a.yaml", "x/y/z/b.yaml", "x/.dot/a.yaml", ".dot/a.yaml",
+    ".dot/y/a.yaml", "p0/p01.yaml", "p1/p0x.yaml", "deep/er/still/p0.yaml", "x/yy/a.yaml",
+]  # fmt: skip
+MATCHED_PATTERNS = [
+    "*.yaml", "*", "?.yaml", "[ab].yaml", "[!a]*.yaml", "\\[a\\].yaml", "[[]a].yaml", "a*b.yaml",
+    ".*", ".*.yaml", "**", "**/*.yaml", "**/a.yaml", "**/.h.yaml", "**/.dot/a.yaml", "x/**",
+    "x/**/a.yaml", "x/**/**/a.yaml", "**/y/*.yaml", "*/a.yaml", "*/*/a.yaml", "x/*", "x/.*",
+    "x/y/a.yaml", "a.yaml", "x/y", "p0*", "p0*/*.yaml", "p?/p0*.yaml", "**/p0*.yaml", "a**b.yaml",
+    "**.yaml", "x/**/", "./a.yaml", "x/../a.yaml", "x//a.yaml", "linked/**", "linked/*.yaml",
+    "**/z/*", "deep/**/p0.yaml", ".dot/**", "*/.dot/*", "x/y*/a.yaml",
+]  # fmt: skip
+
+
+def test_a_waiver_pattern_matched_name_by_name_takes_in_what_expanding_it_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Config waivers match a proposal's path against their `files` without listing the folder;
+    for every pattern and every file, the answer is glob's (expand), or the pattern is listed."""
+    from lipcheck.run.discover import expand, name_matcher
+
+    for name in MATCHED_TREE:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("lipcheck: 1\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to("x")
+    files = [
+        os.path.relpath(os.path.join(root, name), tmp_path)  # noqa: PTH118
+        for root, _, names in os.walk(tmp_path, followlinks=True)
+        for name in names
+    ]
+    assert "linked/y/z/b.yaml" in files
+    monkeypatch.chdir(tmp_path)
+    listed = []
+    for pattern in MATCHED_PATTERNS:
+        test = name_matcher(pattern)
+        if test is None:
+            listed.append(pattern)
+            continue
+        found = {os.path.relpath(path, tmp_path) for path in expand([pattern], (), str(tmp_path))}
+        assert {name for name in files if test(name)} == found, pattern
+    assert listed == ["x/**/", "./a.yaml", "x/../a.yaml", "x//a.yaml"]
+
+
+def test_config_waivers_take_in_the_files_their_patterns_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lipcheck.run.config import read_config
+
+    for name in ("one/p1.yaml", "one/q1.yaml", "two/p2.yaml", "one/.p3.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("lipcheck: 1\n", encoding="utf-8")
+    (tmp_path / ".lipcheck.yaml").write_text(
+        "lipcheck-config: 1\nwaivers:\n"
+        + "".join(
+            f"  - {{rule: LIP10{i}, reason: r, owner: o, expires: 2099-01-01, files: {files}}}\n"
+            for i, files in enumerate(['["**/p*.yaml"]', '["one/*", "two/../one/q1.yaml"]', "[]"])
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path / "one")
+    config = read_config(str(tmp_path / ".lipcheck.yaml"))
+    taken = {
+        name: [w.rule for w in config.waivers_for(name)]
+        for name in ("p1.yaml", "q1.yaml", ".p3.yaml", "../two/p2.yaml", str(tmp_path / "two" / "p2.yaml"))
+    }
+    assert taken == {
+        "p1.yaml": ["LIP100", "LIP101", "LIP102"],
+        "q1.yaml": ["LIP101", "LIP102"],
+        ".p3.yaml": ["LIP102"],
+        "../two/p2.yaml": ["LIP100", "LIP102"],
+        str(tmp_path / "two" / "p2.yaml"): ["LIP100", "LIP102"],
+    }
