@@ -264,7 +264,7 @@ def run(paths: Iterable[str], options: RunOptions, jobs: int = 1) -> Generator[F
     # Bounded work in flight keeps memory flat and the order of output; chunks of files keep
     # the cost of a round trip to a worker small beside the work.
     pending: deque[tuple[list[str], Future[list[FileResult]] | None]] = deque()
-    chunks = _chunks(paths, _chunk_size(paths, jobs, options.brief and options.rows == "none"))
+    chunks = _chunks(paths, _chunk_size(paths, jobs, options.brief and options.rows == "none"), jobs)
     try:
         try:
             for chunk in chunks:
@@ -301,10 +301,23 @@ def _chunk_size(paths: Iterable[str], jobs: int, brief: bool = False) -> int:
     return max(1, min(most, len(paths) // (jobs * _IN_FLIGHT_PER_JOB)))
 
 
-def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
+def _chunks(paths: Iterable[str], size: int, jobs: int = 1) -> Iterator[list[str]]:
+    """The files in lists of `size`, and, at the end of a list of known length, in ever smaller ones
+    (a quarter of what is left for two jobs, down to 4): a run lasts until its last chunk is done,
+    and the workers should finish together rather than one wait a whole chunk for the other."""
     iterator = iter(paths)
-    while chunk := list(islice(iterator, size)):
+    left = len(paths) if isinstance(paths, Sized) else None
+    while True:
+        step = size if left is None else min(size, max(_SMALLEST_CHUNK, left // (2 * jobs)))
+        chunk = list(islice(iterator, step))
+        if not chunk:
+            return
+        if left is not None:
+            left -= len(chunk)
         yield chunk
+
+
+_SMALLEST_CHUNK = 4
 
 
 def _oldest(pending: deque[tuple[list[str], Future[list[FileResult]] | None]]) -> Iterator[FileResult]:

@@ -80,3 +80,26 @@ def test_jobs_are_capped_at_four_a_cpu_and_one_a_file(
     cli.main(["validate", "--quiet", "--jobs", "100000", *names])
     cli.main(["validate", "--quiet", "--jobs", "100000", *names[:3]])
     assert started == [8, 3]
+
+
+@pytest.mark.parametrize(
+    ("files", "size", "jobs"), [(10_000, 128, 2), (300, 32, 3), (7, 1, 2), (1000, 32, 4)]
+)
+def test_files_go_out_in_order_in_chunks_that_shrink_towards_the_end(
+    files: int, size: int, jobs: int
+) -> None:
+    """Every file once, in order, never more than `size` at a time; the last quarter of what each
+    job holds goes out in ever smaller chunks, so that no worker is left with a whole chunk alone."""
+    from lipcheck.run.runner import _chunks
+
+    names = [f"p{index}.yaml" for index in range(files)]
+    chunks = list(_chunks(names, size, jobs))
+    assert [name for chunk in chunks for name in chunk] == names
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= size
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= 4
+    if files > 4 * size * jobs:
+        assert sizes[0] == size
+    # A list of unknown length (a generator) goes out in chunks of `size` to the end.
+    assert [len(chunk) for chunk in _chunks(iter(names), size, jobs)][:-1] == [size] * ((files - 1) // size)
