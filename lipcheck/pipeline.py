@@ -97,8 +97,9 @@ def assess(
     """Report on a loaded document (pure but for the evidence check's look at `folder`).
 
     A `brief` report leaves out what only a full report shows (the council roster, the sector
-    coverage, the fixes to `ready`, where each result points): for `validate -q`, whose one line
-    per file needs the verdict, the score and the results the gate reads, over thousands of files.
+    coverage, the fixes to `ready`, where each result and each of its own waivers points): for
+    `validate -q`, whose one line per file needs the verdict, the score and the results the gate
+    reads, over thousands of files.
     """
     forced = settings.pack if settings is not None else packs.forced
     config = settings.config if settings is not None else None
@@ -137,8 +138,11 @@ def assess(
             )
             return _invalid(shown_as, default(), (unknown,), config)
         pack = packs.tuned(pack, config)
-    specs = _waivers(proposal, document, shown_as, settings)
-    strays = waivers.unknown_rules(specs, {rule.id for rule in pack.rules}) if specs else []
+    # A brief report shows no place (see above): its own waivers are placed only to refuse them.
+    specs = _waivers(proposal, document, shown_as, settings, placed=not brief)
+    strays = waivers.unknown_rules(specs, pack.rule_ids) if specs else []
+    if strays and brief:
+        strays = waivers.unknown_rules(_waivers(proposal, document, shown_as, settings), pack.rule_ids)
     if strays:
         refused = _unknown_waivers(strays, pack)
         if any(spec.in_config for spec in strays):
@@ -191,9 +195,10 @@ def assess(
 
 
 def _waivers(
-    proposal: Proposal, document: Document, shown_as: str, settings: Settings | None
+    proposal: Proposal, document: Document, shown_as: str, settings: Settings | None, placed: bool = True
 ) -> list[waivers.WaiverSpec]:
-    """The proposal's own waivers (located in it), then its config's that take the file in."""
+    """The proposal's own waivers (located in it, when `placed`), then its config's that take the file in."""
+    at = document.positions
     specs = [
         waivers.WaiverSpec(
             w.rule,
@@ -201,8 +206,8 @@ def _waivers(
             w.owner,
             w.expires,
             shown_as,
-            document.positions.key(("waivers", index)),
-            document.positions.value(("waivers", index, "rule")),
+            at.key(("waivers", index)) if placed else None,
+            at.value(("waivers", index, "rule")) if placed else None,
         )
         for index, w in enumerate(proposal.waivers)
     ]

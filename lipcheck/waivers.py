@@ -9,7 +9,7 @@ denominator like a rule that does not apply, and fails no gate. An expired waive
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
@@ -56,7 +56,7 @@ def in_force(waivers: Sequence[WaiverSpec], today: dt.date) -> frozenset[str]:
     return frozenset(waiver.rule for waiver in waivers if waiver.expires >= today)
 
 
-def unknown_rules(waivers: Sequence[WaiverSpec], rules: set[str]) -> list[WaiverSpec]:
+def unknown_rules(waivers: Sequence[WaiverSpec], rules: Set[str]) -> list[WaiverSpec]:
     """The waivers that name a rule the pack does not have."""
     return [waiver for waiver in waivers if waiver.rule not in rules]
 

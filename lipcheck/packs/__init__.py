@@ -150,10 +150,15 @@ class Pack:
         wanted = rule_id.upper()
         return next((rule for rule in self.rules if rule.id == wanted), None)
 
-    @property
+    @functools.cached_property
     def dated_rules(self) -> tuple[str, ...]:
         """Ids of the rules whose judgement counts from today when a proposal gives no `submitted`."""
         return tuple(rule.id for rule in self.rules if rule.dated)
+
+    @functools.cached_property
+    def rule_ids(self) -> frozenset[str]:
+        """The ids of the pack's rules (a waiver must name one), made once a pack, not once a file."""
+        return frozenset(rule.id for rule in self.rules)
 
 
 def load_pack(name: str, shipped_only: bool = False) -> Pack:

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from lipcheck.cli import main
+from lipcheck.findings import Location
+from lipcheck.loader import Limits
 from tests.conftest import EXAMPLES, TODAY
 from tests.report.test_sarif import validate as validate_sarif
 
@@ -148,6 +150,20 @@ def test_a_proposal_waiver_of_a_rule_the_pack_lacks_is_a_located_finding(
     assert finding["code"] == "waiver-unknown-rule"
     assert finding["message"] == "the waiver names `LIP999`, which is not a rule of `lip-2012`"
     assert finding["location"] == {"line": NEARLY.count("\n") + 2, "column": 11}
+
+
+def test_a_brief_report_places_a_waiver_it_refuses(repo: Path) -> None:
+    """`validate -q` leaves its waivers unplaced, but one of a rule the pack lacks is still refused
+    where it is written."""
+    import datetime as dt
+
+    from lipcheck.pipeline import Packs, assess_file
+
+    (repo / "p.yaml").write_text(with_waivers(NEARLY, waiver("LIP999"), waiver("LIP202")))
+    report = assess_file(repo / "p.yaml", "p.yaml", Packs(), Limits(), dt.date(2026, 12, 2), brief=True)
+    (finding,) = report.findings
+    assert finding.code == "waiver-unknown-rule"
+    assert finding.location == Location(NEARLY.count("\n") + 2, 11)
 
 
 @pytest.mark.parametrize(
