@@ -211,12 +211,8 @@ def _waivers(
         )
         for index, w in enumerate(proposal.waivers)
     ]
-    if settings is not None and settings.config is not None:
-        shown = settings.config.shown
-        specs += [
-            waivers.WaiverSpec(w.rule, w.reason, w.owner, w.expires, shown, w.location, w.rule_at, True)
-            for w in settings.waivers
-        ]
+    if settings is not None:
+        specs += settings.waivers
     return specs
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence, Set
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from lipcheck.findings import Finding, Location, Message, RuleResult, Status, WaiverState, WaiverUse
@@ -35,6 +36,11 @@ class WaiverSpec:
     rule_at: Location | None = None
     """Where its `rule` is written."""
     in_config: bool = False
+    outcomes: dict[tuple[dt.date, WaiverState], tuple[WaiverUse, Finding | None]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """What `apply` made of the waiver, by day and state: a config's waiver is one WaiverSpec for
+    every file it takes in (see settings.resolve), and its use and warning are the same for each."""
 
 
 @frozen
@@ -71,29 +77,40 @@ def apply(results: Sequence[RuleResult], waivers: Sequence[WaiverSpec], today: d
     uses: list[WaiverUse] = []
     warnings: list[Finding] = []
     for waiver in waivers:
-        days = (waiver.expires - today).days
         if waiver.rule not in rules:
             continue  # refused before (unknown rule); nothing to apply
         index = rules.index(waiver.rule)
         result = out[index]
-        args = {"rule": waiver.rule, "expires": waiver.expires.isoformat(), "owner": waiver.owner}
-        if days < 0:
-            state = WaiverState.EXPIRED
-            warnings.append(Finding("waiver-expired", Message("waiver.expired", args), waiver.location))
-        elif result.failed:
-            state = WaiverState.APPLIED
-        else:
-            state = WaiverState.UNUSED
-            warnings.append(Finding("waiver-unused", Message("waiver.unused", args), waiver.location))
-        use = WaiverUse(
-            waiver.rule, waiver.reason, waiver.owner, waiver.expires, days, state, waiver.source,
-            waiver.location, waiver.in_config,
-        )  # fmt: skip
+        days = (waiver.expires - today).days
+        state = _EXPIRED if days < 0 else _APPLIED if result.failed else _UNUSED
+        outcome = waiver.outcomes.get((today, state))
+        if outcome is None:
+            outcome = waiver.outcomes[(today, state)] = _outcome(waiver, days, state)
+        use, warning = outcome
         uses.append(use)
-        if state is WaiverState.APPLIED:
+        if warning is not None:
+            warnings.append(warning)
+        if state is _APPLIED:
             out[index] = changed(result, status=Status.WAIVED, waiver=use)
-    ordered = sorted(uses, key=lambda use: (use.expires, use.rule))
-    return Waived(tuple(out), tuple(ordered), tuple(warnings))
+    if len(uses) > 1:
+        uses.sort(key=lambda use: (use.expires, use.rule))
+    return Waived(tuple(out), tuple(uses), tuple(warnings))
+
+
+_EXPIRED, _APPLIED, _UNUSED = WaiverState.EXPIRED, WaiverState.APPLIED, WaiverState.UNUSED
+
+
+def _outcome(waiver: WaiverSpec, days: int, state: WaiverState) -> tuple[WaiverUse, Finding | None]:
+    """The use of `waiver`, `days` before it expires, in `state`; and its warning (expired, unused)."""
+    use = WaiverUse(
+        waiver.rule, waiver.reason, waiver.owner, waiver.expires, days, state, waiver.source,
+        waiver.location, waiver.in_config,
+    )  # fmt: skip
+    if state is _APPLIED:
+        return use, None
+    args = {"rule": waiver.rule, "expires": waiver.expires.isoformat(), "owner": waiver.owner}
+    code = "expired" if state is _EXPIRED else "unused"
+    return use, Finding(f"waiver-{code}", Message(f"waiver.{code}", args), waiver.location)
 
 
 def listed(
@@ -118,7 +135,7 @@ def listed(
 
     for found_config in [config] if config is not None else []:
         for own in found_config.waivers:
-            add(_from_config(own, found_config))
+            add(from_config(own, found_config))
     for path in paths:
         document = read_proposal(path, limits)
         shown = shown_path(path)
@@ -136,12 +153,13 @@ def listed(
         file_config = configs.for_file(path)
         if file_config is not None:
             for config_waiver in file_config.waivers_for(path):
-                add(_from_config(config_waiver, file_config))
+                add(from_config(config_waiver, file_config))
     ordered = sorted(found.values(), key=lambda spec: (spec.expires, spec.rule, spec.source))
     return ordered, invalid
 
 
-def _from_config(waiver: ConfigWaiver, config: Config) -> WaiverSpec:
+def from_config(waiver: ConfigWaiver, config: Config) -> WaiverSpec:
+    """A config's waiver as the waivers of a file are applied, naming the config as its source."""
     return WaiverSpec(
         waiver.rule, waiver.reason, waiver.owner, waiver.expires, config.shown, waiver.location,
         waiver.rule_at, in_config=True,

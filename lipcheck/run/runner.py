@@ -10,6 +10,7 @@ lives here too, beside the run that applies it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import signal
 import sys
 from collections import deque
@@ -55,7 +56,23 @@ class Gate:
     @classmethod
     def of(cls, settings: Settings) -> Gate:
         """The gate `settings` set, each bar knowing whether the command line or a config set it."""
-        return cls(settings.fail_under, settings.fail_on, settings.fail_under_from, settings.fail_on_from)
+        return _gate(settings.fail_under, settings.fail_on, settings.fail_under_from, settings.fail_on_from)
+
+    @functools.cached_property
+    def _fail_on_setting(self) -> Message:
+        """Where the `fail-on` bar was set, as its reason says (the same for every report)."""
+        said: dict[str, object] = {"level": self.fail_on.value if self.fail_on else None}
+        if self.fail_on_from is None:
+            return Message("gate.flag.fail-on", said)
+        return Message("gate.config.fail-on", {**said, "config": self.fail_on_from})
+
+    @functools.cached_property
+    def _fail_under_setting(self) -> Message:
+        """Where the `fail-under` bar was set, as its reason says."""
+        bar: dict[str, object] = {"threshold": Number(self.fail_under or 0.0, None)}
+        if self.fail_under_from is None:
+            return Message("gate.flag.fail-under", bar)
+        return Message("gate.config.fail-under", {**bar, "config": self.fail_under_from})
 
     def passes(self, report: Report) -> bool:
         return self.judge(report).passed
@@ -77,24 +94,14 @@ class Gate:
             if short:
                 named = ", ".join(f"{r.rule} ({r.severity.value})" for r in short)
                 message_id = "gate.fail-on" if len(short) == 1 else "gate.fail-on-many"
-                said: dict[str, object] = {"level": level.value}
-                setting = (
-                    Message("gate.flag.fail-on", said)
-                    if self.fail_on_from is None
-                    else Message("gate.config.fail-on", {**said, "config": self.fail_on_from})
-                )
-                reasons.append(Message(message_id, {"rules": named, "setting": setting}))
+                reasons.append(Message(message_id, {"rules": named, "setting": self._fail_on_setting}))
                 rules += [r.rule for r in short if r.rule not in rules]
         if self.fail_under is not None:
             if report.score is None or report.score < self.fail_under:
                 shown = _shown_below(report.score or 0.0, self.fail_under)
-                bar: dict[str, object] = {"threshold": Number(self.fail_under, None)}
-                setting = (
-                    Message("gate.flag.fail-under", bar)
-                    if self.fail_under_from is None
-                    else Message("gate.config.fail-under", {**bar, "config": self.fail_under_from})
+                reasons.append(
+                    Message("gate.fail-under", {"score": shown, "setting": self._fail_under_setting})
                 )
-                reasons.append(Message("gate.fail-under", {"score": shown, "setting": setting}))
         elif report.verdict is not Verdict.READY and report.verdict is not Verdict.INELIGIBLE:
             ready = report.thresholds.get("ready", 0.0)
             args = {
@@ -108,6 +115,14 @@ class Gate:
     def judged(self, report: Report) -> Report:
         """`report` carrying this gate's judgement, for the renderers to show."""
         return changed(report, gate=self.judge(report))
+
+
+@functools.lru_cache(maxsize=64)
+def _gate(
+    fail_under: float | None, fail_on: Severity | None, fail_under_from: str | None, fail_on_from: str | None
+) -> Gate:
+    """One Gate for each set of bars: the files of a run share it, and the messages it makes once."""
+    return Gate(fail_under, fail_on, fail_under_from, fail_on_from)
 
 
 def judge_run(summary: Summary) -> GateResult:

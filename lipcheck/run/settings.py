@@ -15,6 +15,7 @@ from lipcheck.findings import Severity
 from lipcheck.frozen import frozen
 from lipcheck.loader import Limits
 from lipcheck.run.config import CONFIG_FILE, Config, ConfigWaiver, read_config
+from lipcheck.waivers import WaiverSpec, from_config
 
 
 @frozen
@@ -44,8 +45,9 @@ class Settings:
     config: Config | None = None
     config_lang: str | None = None
     """The config's `lang`, for the language precedence (`--lang` first) to weigh."""
-    waivers: tuple[ConfigWaiver, ...] = ()
-    """The config's waivers whose `files` take in this proposal (all of them when none names files)."""
+    waivers: tuple[WaiverSpec, ...] = ()
+    """The config's waivers whose `files` take in this proposal (all of them when none names files),
+    as they are applied: one WaiverSpec for every file they take in."""
     fail_under_from: str | None = None
     """The config file (as reports show it) when it, not the command line, set `fail_under`: the
     gate's reasons say where their bar was set."""
@@ -143,7 +145,7 @@ def _settings(flags: Flags, config: Config | None, chosen: tuple[ConfigWaiver, .
         fail_on=fail_on,
         config=config,
         config_lang=config.lang,
-        waivers=chosen,
+        waivers=tuple(from_config(waiver, config) for waiver in chosen),
         fail_under_from=config.shown if flags.fail_under is None and config.fail_under is not None else None,
         fail_on_from=config.shown if flags.fail_on is None and config.fail_on is not None else None,
     )

@@ -231,6 +231,26 @@ def test_in_one_run_each_file_gets_the_config_waivers_that_take_it_in(
         assert _result(reports[name], "LIP202")["status"] == ("waived" if name.startswith("mh-") else "unmet")
 
 
+def test_one_config_waiver_is_applied_to_one_file_and_unused_on_another_in_one_run(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A config's waiver is one object for every file it takes in: what it became for one file
+    (applied, with no warning) does not leak into another's (unused, with its warning), either way."""
+    (repo / ".lipcheck.yaml").write_text("lipcheck-config: 1\nwaivers:\n" + waiver("LIP202"))
+    ready = (EXAMPLES / "lethbridge-ready.yaml").read_text(encoding="utf-8")
+    for name, text in (("a-short.yaml", NEARLY), ("b-ready.yaml", ready), ("c-short.yaml", NEARLY)):
+        (repo / name).write_text(text)
+    code, out, err = _run(
+        capsys, "validate", "--format", "json", "--jobs", "1", "a-short.yaml", "b-ready.yaml", "c-short.yaml"
+    )
+    assert code in (0, 1), err
+    reports = {report["file"]: report for report in json.loads(out)["reports"]}
+    for name, state in (("a-short.yaml", "applied"), ("b-ready.yaml", "unused"), ("c-short.yaml", "applied")):
+        assert [use["state"] for use in reports[name]["waivers"]] == [state], name
+        warned = [warning["code"] for warning in reports[name]["warnings"]]
+        assert warned == ([] if state == "applied" else ["waiver-unused"]), name
+
+
 def test_a_config_waiver_of_a_rule_the_pack_lacks_stops_the_run(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
