@@ -124,7 +124,10 @@ def find(arguments: Sequence[str], exclude: Sequence[str] = (), follow_symlinks:
     opened to sniff: it is kept, so that reading it is refused with the usual message.
     """
     files: list[str] = []
+    # The files so far as their paths normalise, which only a folder or a pattern needs to look
+    # at: files[unseen:] are files named since the last one, not normalised yet.
     seen: set[str] = set()
+    unseen = 0
     skipped = 0
     searched = False
     rules = [_glob_regex(pattern) for pattern in exclude]
@@ -142,8 +145,8 @@ def find(arguments: Sequence[str], exclude: Sequence[str] = (), follow_symlinks:
             candidates = sorted(_walk(argument, rules))
         else:
             files.append(argument)  # as given, even twice: the user asked for it
-            seen.add(os.path.normpath(argument))
             continue
+        seen.update(os.path.normpath(name) for name in files[unseen:])
         proposals = [path for path in candidates if _yaml(path) and _is_proposal(path, follow_symlinks)]
         skipped += sum(1 for path in candidates if _yaml(path)) - len(proposals)
         if not proposals:
@@ -153,6 +156,7 @@ def find(arguments: Sequence[str], exclude: Sequence[str] = (), follow_symlinks:
             if path not in seen:
                 seen.add(path)
                 files.append(path)
+        unseen = len(files)
     return Found(tuple(files), skipped, searched)
 
 

@@ -65,6 +65,18 @@ def test_a_pattern_is_expanded_by_lipcheck_including_double_star(tree: Path) -> 
     assert find(["proposals/*.yaml"]).files == ("proposals/brooks.yaml",)
 
 
+def test_a_file_named_before_a_folder_or_a_pattern_that_finds_it_comes_once(tree: Path) -> None:
+    named = ["./proposals/brooks.yaml", "proposals", "proposals/alberta//lethbridge.yml", "proposals/*.yaml"]
+    found = find(named)
+    assert found.files == (
+        "./proposals/brooks.yaml",
+        "proposals/alberta/2026/brooks-v2.yaml",
+        "proposals/alberta/lethbridge.yml",
+        "proposals/archive/old.yaml",
+        "proposals/alberta//lethbridge.yml",  # named: as given, even when a folder found it before
+    )
+
+
 def test_files_named_stay_in_the_order_given(tree: Path) -> None:
     assert find(["proposals/brooks.yaml", "proposals/alberta/lethbridge.yml"]).files == (
         "proposals/brooks.yaml",
